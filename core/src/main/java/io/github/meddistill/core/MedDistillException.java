@@ -1,0 +1,22 @@
+package io.github.meddistill.core;
+
+/**
+ * Root of every exception MedDistill throws. Unchecked, always with a message that says what was
+ * expected and what came, and with the cause where there is one.
+ *
+ * <p>Subclasses say whether retrying can help: {@link RetriableException} for transient failures
+ * (rate limits, server errors, timeouts), {@link NonRetriableException} for everything a retry
+ * cannot fix (bad input, authentication, invalid requests).
+ */
+public class MedDistillException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public MedDistillException(String message) {
+        super(message);
+    }
+
+    public MedDistillException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.meddistill.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Something that labels documents with entities: an LLM, a dictionary matcher, a rule set, a model.
+ *
+ * <p>Implement {@link #name()} and {@link #annotate(Document)}; {@link #annotateAll(List)} labels
+ * one document after another and may be overridden to batch or parallelise. Implementations say in
+ * their Javadoc whether they are thread-safe.
+ *
+ * <pre>{@code
+ * Teacher shouting = new Teacher() {
+ *     public String name() { return "all-caps"; }
+ *     public Annotation annotate(Document d) { return new Annotation(d, findCaps(d.text()), name()); }
+ * };
+ * }</pre>
+ */
+public interface Teacher {
+
+    /** A short stable name, used as the annotations' source and in reports (e.g. {@code "gpt-4o"}). */
+    String name();
+
+    /** The entities this teacher finds in one document, with {@link #name()} as source. */
+    Annotation annotate(Document document);
+
+    /** Labels every document, in input order. */
+    default List<Annotation> annotateAll(List<Document> documents) {
+        List<Annotation> annotations = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            annotations.add(annotate(document));
+        }
+        return List.copyOf(annotations);
+    }
+}
