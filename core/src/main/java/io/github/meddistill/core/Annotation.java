@@ -48,6 +48,11 @@ public record Annotation(Document document, List<Entity> entities, String source
         return new Annotation(document, entities, newSource);
     }
 
+    /** Only the entities of the given types. */
+    public Annotation onlyTypes(java.util.Set<EntityType> types) {
+        return new Annotation(document, entities.stream().filter(e -> types.contains(e.type())).toList(), source);
+    }
+
     /** Only the entities of the given type. */
     public Annotation onlyType(EntityType type) {
         return new Annotation(document, entities.stream().filter(e -> e.type().equals(type)).toList(), source);

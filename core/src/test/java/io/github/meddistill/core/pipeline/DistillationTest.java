@@ -1,0 +1,188 @@
+package io.github.meddistill.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.Document;
+import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.combine.IntersectionCombiner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DistillationTest {
+
+    private static final EntityType MED = EntityType.MEDICATION;
+    private static final EntityType DIS = EntityType.DISEASE;
+
+    @TempDir
+    Path out;
+
+    private final PhraseTeacher drugs = new PhraseTeacher("drugs", Map.of("metformin", MED, "aspirin", MED));
+    private final PhraseTeacher diseases = new PhraseTeacher("diseases", Map.of("diabetes", DIS, "asthma", DIS, "aspirin", MED));
+    private final MemorisingStudentTrainer trainer = new MemorisingStudentTrainer();
+
+    private static List<Document> notes(String prefix, String... texts) {
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            documents.add(new Document(prefix + i, texts[i]));
+        }
+        return documents;
+    }
+
+    private static Annotation gold(Document document, Object... phraseAndType) {
+        List<Entity> entities = new ArrayList<>();
+        for (int i = 0; i < phraseAndType.length; i += 2) {
+            String phrase = (String) phraseAndType[i];
+            int at = document.text().indexOf(phrase);
+            entities.add(Entity.of(document.text(), at, at + phrase.length(), (EntityType) phraseAndType[i + 1]));
+        }
+        return new Annotation(document, entities, Annotation.GOLD);
+    }
+
+    private final List<Document> unlabeled = notes("u", "metformin for diabetes", "aspirin daily", "asthma, no aspirin", "nothing here");
+    private final Document testNote = new Document("t0", "asthma treated; metformin stopped");
+    private final List<Annotation> goldTest = List.of(gold(testNote, "asthma", DIS, "metformin", MED));
+
+    private Distillation.Builder configured() {
+        return Distillation.builder()
+                .addTeacher(drugs)
+                .addTeacher(diseases)
+                .entityTypes(Set.of(MED, DIS))
+                .studentTrainer(trainer)
+                .test(goldTest)
+                .evaluator(new ExactMatchEvaluator())
+                .outputDirectory(out)
+                .labellingBatchSize(2);
+    }
+
+    @Test
+    void should_name_every_missing_part_when_building_an_empty_configuration() {
+        assertThatThrownBy(() -> Distillation.builder().test(goldTest).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no teacher")
+                .hasMessageContaining("no entity type")
+                .hasMessageContaining("no student trainer")
+                .hasMessageContaining("no output directory")
+                .hasMessageContaining("no evaluator");
+    }
+
+    @Test
+    void should_reject_duplicate_and_reserved_teacher_names_when_building() {
+        assertThatThrownBy(() -> configured().addTeacher(new PhraseTeacher("drugs", Map.of()))
+                .addTeacher(new PhraseTeacher("student", Map.of())).build())
+                .hasMessageContaining("teacher name 'drugs' is used twice")
+                .hasMessageContaining("teacher name 'student' is reserved");
+    }
+
+    @Test
+    void should_label_combine_train_and_evaluate_when_run_end_to_end() {
+        try (DistillationResult result = configured().build().run(unlabeled)) {
+            assertThat(result.teacherAnnotations()).containsOnlyKeys("drugs", "diseases");
+            assertThat(result.trainingLabels()).hasSize(4);
+            assertThat(result.trainingLabels().get(0).entities()).extracting(Entity::text).containsExactly("metformin", "diabetes");
+            assertThat(result.student().extract("asthma and metformin")).extracting(Entity::type).containsExactly(DIS, MED);
+            assertThat(result.testRuns()).extracting(SystemRun::name, SystemRun::role).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("drugs", SystemRole.TEACHER),
+                    org.assertj.core.groups.Tuple.tuple("diseases", SystemRole.TEACHER),
+                    org.assertj.core.groups.Tuple.tuple("combination", SystemRole.COMBINATION),
+                    org.assertj.core.groups.Tuple.tuple("student", SystemRole.STUDENT));
+            assertThat(result.evaluation()).get().extracting(Evaluation::summaryTable).asString()
+                    .contains("student 2/2").contains("drugs 1/2").contains("combination 2/2");
+            assertThat(out.resolve("report.txt")).exists();
+            assertThat(out.resolve("labels/drugs/train.jsonl")).exists();
+            assertThat(out.resolve("students/student/.complete")).exists();
+        }
+    }
+
+    @Test
+    void should_reuse_labels_and_student_when_run_again_on_the_same_output() {
+        configured().build().run(unlabeled).close();
+        int labelledFirst = drugs.annotated.get();
+
+        try (DistillationResult again = configured().build().run(unlabeled)) {
+            assertThat(drugs.annotated.get()).isEqualTo(labelledFirst);
+            assertThat(trainer.trainings.get()).isEqualTo(1);
+            assertThat(again.student().extract("metformin")).hasSize(1);
+        }
+    }
+
+    @Test
+    void should_relabel_only_the_torn_note_when_the_journal_ends_mid_line() throws IOException {
+        configured().build().run(unlabeled).close();
+        Path journal = out.resolve("labels/drugs/train.jsonl");
+        List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+        String last = lines.get(lines.size() - 1);
+        lines.set(lines.size() - 1, last.substring(0, last.length() / 2));
+        Files.writeString(journal, String.join("\n", lines), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        int before = drugs.annotated.get();
+
+        configured().build().run(unlabeled).close();
+        configured().build().run(unlabeled).close();
+
+        assertThat(drugs.annotated.get() - before).isEqualTo(1);
+        assertThat(Files.readAllLines(journal, StandardCharsets.UTF_8)).hasSize(4);
+    }
+
+    @Test
+    void should_relabel_a_note_when_its_text_changed_since_it_was_labelled() {
+        configured().build().run(unlabeled).close();
+        int before = drugs.annotated.get();
+        List<Document> edited = new ArrayList<>(unlabeled);
+        edited.set(3, new Document("u3", "now on aspirin"));
+
+        try (DistillationResult result = configured().build().run(edited)) {
+            assertThat(drugs.annotated.get() - before).isEqualTo(1);
+            assertThat(result.teacherAnnotations().get("drugs").get(3).entities()).extracting(Entity::text).containsExactly("aspirin");
+        }
+    }
+
+    @Test
+    void should_apply_a_different_teacher_subset_per_type_when_the_selector_says_so() {
+        AtomicReference<List<Annotation>> seenGold = new AtomicReference<>();
+        CombinationSelector perType = (dev, gold, types) -> {
+            seenGold.set(gold);
+            return new CombinationPlan(Map.of(
+                    MED, new TypeCombination(MED, List.of("drugs", "diseases"), new IntersectionCombiner(), OptionalDouble.of(0.5)),
+                    DIS, new TypeCombination(DIS, List.of("diseases"), new IntersectionCombiner(), OptionalDouble.empty())));
+        };
+        Document devNote = new Document("d0", "aspirin for asthma");
+        try (DistillationResult result = configured().combination(perType)
+                .development(List.of(gold(devNote, "aspirin", MED))).build().run(unlabeled)) {
+            assertThat(seenGold.get()).hasSize(1);
+            assertThat(result.trainingLabels().get(0).entities()).extracting(Entity::text).containsExactly("diabetes");
+            assertThat(result.trainingLabels().get(2).entities()).extracting(Entity::text).containsExactly("asthma", "aspirin");
+            assertThat(result.combination().describe()).contains("MEDICATION: intersection(drugs, diseases) (dev F1 0.500)");
+        }
+    }
+
+    @Test
+    void should_train_a_gold_student_when_gold_training_labels_are_given() {
+        Document trainNote = new Document("g0", "ibuprofen helps");
+        try (DistillationResult result = configured().goldTraining(List.of(gold(trainNote, "ibuprofen", MED)))
+                .build().run(unlabeled)) {
+            assertThat(result.goldStudent()).isPresent();
+            assertThat(result.goldStudent().get().extract("ibuprofen")).hasSize(1);
+            assertThat(result.testRuns()).extracting(SystemRun::role).contains(SystemRole.GOLD_STUDENT);
+        }
+    }
+
+    @Test
+    void should_reject_an_empty_list_of_unlabeled_documents() {
+        assertThatThrownBy(() -> configured().build().run(List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty");
+    }
+}
