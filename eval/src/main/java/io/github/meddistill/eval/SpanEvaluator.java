@@ -1,0 +1,119 @@
+package io.github.meddistill.eval;
+
+import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.eval.internal.DocumentAlignment;
+import io.github.meddistill.eval.internal.OverlapMatching;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Scores predicted spans against gold spans, strict and lenient (see {@link MatchMode}).
+ *
+ * <p>Documents are matched by id; a document missing on either side, present twice, or with a
+ * different text is an error that names it. Duplicate predictions count once (an {@link Annotation}
+ * holds each mention once). Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * SystemScores scores = SpanEvaluator.score("gpt-4o", gold, predictions);
+ * double f1 = scores.micro(MatchMode.STRICT).f1();
+ * }</pre>
+ */
+public final class SpanEvaluator {
+
+    private SpanEvaluator() {
+    }
+
+    /**
+     * Scores {@code predicted} against {@code gold} on every entity type either side uses.
+     *
+     * @throws IllegalArgumentException if there are no documents or the two sides do not cover the same documents
+     */
+    public static SystemScores score(String system, List<Annotation> gold, List<Annotation> predicted) {
+        SortedSet<EntityType> types = new TreeSet<>();
+        collectTypes(gold, types);
+        collectTypes(predicted, types);
+        return score(system, gold, predicted, types);
+    }
+
+    /**
+     * Scores only the given entity types; mentions of other types are ignored on both sides.
+     *
+     * @throws IllegalArgumentException if there are no documents or the two sides do not cover the same documents
+     */
+    public static SystemScores score(String system, List<Annotation> gold, List<Annotation> predicted,
+                                     Collection<EntityType> types) {
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(gold, "gold");
+        Objects.requireNonNull(predicted, "predicted");
+        List<EntityType> typeList = List.copyOf(new TreeSet<>(types));
+        DocumentAlignment aligned = DocumentAlignment.align(gold, predicted, system);
+        if (aligned.gold().isEmpty()) {
+            throw new IllegalArgumentException("nothing to evaluate for " + system + ": no documents");
+        }
+        int modes = MatchMode.values().length;
+        int width = modes * typeList.size() * 3;
+        long[] counts = new long[aligned.gold().size() * width];
+        for (int d = 0; d < aligned.gold().size(); d++) {
+            List<Entity> goldEntities = aligned.gold().get(d).entities();
+            List<Entity> predictedEntities = aligned.predicted().get(d).entities();
+            for (int t = 0; t < typeList.size(); t++) {
+                EntityType type = typeList.get(t);
+                List<Entity> g = goldEntities.stream().filter(e -> e.type().equals(type)).toList();
+                List<Entity> p = predictedEntities.stream().filter(e -> e.type().equals(type)).toList();
+                int strict = strictMatches(g, p);
+                int lenient = lenientMatches(g, p);
+                int strictBase = d * width + (MatchMode.STRICT.ordinal() * typeList.size() + t) * 3;
+                int lenientBase = d * width + (MatchMode.LENIENT.ordinal() * typeList.size() + t) * 3;
+                put(counts, strictBase, strict, p.size() - strict, g.size() - strict);
+                put(counts, lenientBase, lenient, p.size() - lenient, g.size() - lenient);
+            }
+        }
+        return new SystemScores(system, aligned.gold(), aligned.predicted(), typeList, counts);
+    }
+
+    /** Exact (start, end) matches between two duplicate-free lists of one type. */
+    static int strictMatches(List<Entity> gold, List<Entity> predicted) {
+        Set<Entity> goldSet = new HashSet<>(gold);
+        int matches = 0;
+        for (Entity entity : new HashSet<>(predicted)) {
+            if (goldSet.contains(entity)) {
+                matches++;
+            }
+        }
+        return matches;
+    }
+
+    /** Size of a maximum one-to-one matching of overlapping spans between two lists of one type. */
+    static int lenientMatches(List<Entity> gold, List<Entity> predicted) {
+        List<Entity> g = List.copyOf(new TreeSet<>(gold));
+        List<Entity> p = List.copyOf(new TreeSet<>(predicted));
+        return OverlapMatching.maximumMatching(starts(g), ends(g), g.size(), starts(p), ends(p), p.size());
+    }
+
+    private static void put(long[] counts, int base, long tp, long fp, long fn) {
+        counts[base + SystemScores.TP] = tp;
+        counts[base + SystemScores.FP] = fp;
+        counts[base + SystemScores.FN] = fn;
+    }
+
+    private static int[] starts(List<Entity> entities) {
+        return entities.stream().mapToInt(Entity::start).toArray();
+    }
+
+    private static int[] ends(List<Entity> entities) {
+        return entities.stream().mapToInt(Entity::end).toArray();
+    }
+
+    private static void collectTypes(List<Annotation> annotations, Set<EntityType> types) {
+        for (Annotation annotation : Objects.requireNonNull(annotations, "annotations")) {
+            annotation.entities().forEach(e -> types.add(e.type()));
+        }
+    }
+}
