@@ -1,0 +1,14 @@
+package io.github.meddistill.teachers;
+
+/**
+ * Told after each finished note of a run, e.g. to draw a progress bar. Calls are serialised (never
+ * two at once) but may come from worker threads; keep them quick.
+ */
+@FunctionalInterface
+public interface ProgressListener {
+
+    /** A listener that ignores progress. */
+    ProgressListener NONE = progress -> { };
+
+    void onProgress(Progress progress);
+}

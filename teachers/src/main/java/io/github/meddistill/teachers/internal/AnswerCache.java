@@ -1,0 +1,269 @@
+package io.github.meddistill.teachers.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meddistill.core.MedDistillException;
+import io.github.meddistill.core.TokenUsage;
+import io.github.meddistill.teachers.spi.AnswerStatus;
+import io.github.meddistill.teachers.spi.ModelAnswer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Content-addressed, append-only store of model answers in a directory.
+ *
+ * <p>Layout: any number of journal files {@code answers-*.jsonl}. Each cache instance appends to a
+ * file of its own, created on the first answer, so concurrent writers (threads of one instance,
+ * several instances, several processes) never interleave bytes. One line per answer:
+ * {@code <crc32 of the JSON, 8 hex digits> TAB <JSON> LF}, written with one write call and forced to
+ * disk before {@link #put} returns. On open every journal is read; a line that fails its checksum or
+ * lacks its final newline (a crash mid-write) is skipped and counted, never trusted. Invalid answers
+ * (truncated, refused, not JSON) are stored like any other, for inspection and so that a re-run does
+ * not pay for them again.
+ *
+ * <p>Thread-safe. The files hold model answers, which quote the notes: protect the directory like the
+ * notes themselves.
+ */
+public final class AnswerCache implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerCache.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Path directory;
+    private final Map<String, CachedAnswer> entries = new ConcurrentHashMap<>();
+    private final int skippedLines;
+    private final Object writeLock = new Object();
+    private FileChannel journal;
+    private Path journalPath;
+    private boolean closed;
+
+    private AnswerCache(Path directory) {
+        this.directory = directory;
+        this.skippedLines = directory == null ? 0 : load();
+    }
+
+    /** A cache that keeps answers in memory only (nothing survives the process). */
+    public static AnswerCache inMemory() {
+        return new AnswerCache(null);
+    }
+
+    /** Opens (creating if needed) the cache in {@code directory} and reads every journal in it. */
+    public static AnswerCache open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new MedDistillException("cannot create answer cache directory " + directory + ": " + e.getMessage(), e);
+        }
+        return new AnswerCache(directory);
+    }
+
+    public Optional<CachedAnswer> get(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    /** Number of answers held. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** Lines skipped on open because they were torn or failed their checksum. */
+    public int skippedLines() {
+        return skippedLines;
+    }
+
+    /** The directory, if this cache has one. */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(directory);
+    }
+
+    /** Appends {@code answer} durably, then makes it visible to {@link #get}. */
+    public void put(CachedAnswer answer) {
+        if (directory == null) {
+            entries.merge(answer.key(), answer, AnswerCache::preferComplete);
+            return;
+        }
+        byte[] json = Json.write(toJson(answer)).getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(json);
+        byte[] prefix = String.format("%08x\t", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer line = ByteBuffer.allocate(prefix.length + json.length + 1).put(prefix).put(json).put((byte) '\n').flip();
+        FileChannel channel;
+        try {
+            synchronized (writeLock) {
+                channel = channel();
+                while (line.hasRemaining()) {
+                    channel.write(line);
+                }
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            throw new MedDistillException("cannot append to answer cache journal " + journalPath + ": " + e.getMessage(), e);
+        }
+        entries.merge(answer.key(), answer, AnswerCache::preferComplete);
+    }
+
+    private FileChannel channel() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("answer cache " + directory + " is closed");
+        }
+        if (journal == null) {
+            journalPath = directory.resolve("answers-" + STAMP.format(Instant.now()) + "-" + ProcessHandle.current().pid()
+                    + "-" + UUID.randomUUID().toString().substring(0, 8) + ".jsonl");
+            journal = FileChannel.open(journalPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            syncDirectory();
+        }
+        return journal;
+    }
+
+    /** Makes the new file's directory entry durable (Linux allows forcing a directory). */
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            LOG.debug("cannot fsync directory {}: {}", directory, notSupported.toString());
+        }
+    }
+
+    private static CachedAnswer preferComplete(CachedAnswer existing, CachedAnswer added) {
+        boolean existingComplete = existing.answer().status() == AnswerStatus.COMPLETE;
+        boolean addedComplete = added.answer().status() == AnswerStatus.COMPLETE;
+        return !existingComplete && addedComplete ? added : existing;
+    }
+
+    private int load() {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "answers-*.jsonl")) {
+            stream.forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list answer cache directory " + directory, e);
+        }
+        files.sort(null);
+        int skipped = 0;
+        for (Path file : files) {
+            skipped += loadFile(file);
+        }
+        if (skipped > 0) {
+            LOG.warn("answer cache {}: skipped {} torn or corrupt journal line(s); their answers will be requested again",
+                    directory, skipped);
+        }
+        return skipped;
+    }
+
+    private int loadFile(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read answer cache journal " + file, e);
+        }
+        int skipped = 0;
+        int lineNumber = 0;
+        int start = 0;
+        while (start < bytes.length) {
+            lineNumber++;
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            if (end == bytes.length) {
+                LOG.warn("answer cache journal {} line {}: no final newline (write interrupted), skipped", file, lineNumber);
+                skipped++;
+                break;
+            }
+            if (end > start && !loadLine(bytes, start, end)) {
+                LOG.warn("answer cache journal {} line {}: checksum or format mismatch, skipped", file, lineNumber);
+                skipped++;
+            }
+            start = end + 1;
+        }
+        return skipped;
+    }
+
+    private boolean loadLine(byte[] bytes, int start, int end) {
+        if (end - start < 10 || bytes[start + 8] != '\t') {
+            return false;
+        }
+        long expected;
+        try {
+            expected = Long.parseLong(new String(bytes, start, 8, StandardCharsets.US_ASCII), 16);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, start + 9, end - start - 9);
+        if (crc.getValue() != expected) {
+            return false;
+        }
+        try {
+            CachedAnswer answer = fromJson(Json.read(new String(bytes, start + 9, end - start - 9, StandardCharsets.UTF_8)));
+            entries.merge(answer.key(), answer, AnswerCache::preferComplete);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static ObjectNode toJson(CachedAnswer a) {
+        ObjectNode node = Json.object();
+        node.put("key", a.key());
+        node.put("provider", a.provider());
+        node.put("model", a.model());
+        node.put("status", a.answer().status().name());
+        node.put("finishReason", a.answer().finishReason());
+        node.put("content", a.answer().content());
+        TokenUsage u = a.answer().usage();
+        ObjectNode usage = node.putObject("usage");
+        usage.put("input", u.inputTokens());
+        usage.put("cachedInput", u.cachedInputTokens());
+        usage.put("output", u.outputTokens());
+        usage.put("reasoning", u.reasoningTokens());
+        node.put("latencyMs", a.latencyMillis());
+        node.put("batch", a.batch());
+        node.put("time", Instant.now().toString());
+        return node;
+    }
+
+    private static CachedAnswer fromJson(JsonNode n) {
+        JsonNode u = n.path("usage");
+        TokenUsage usage = new TokenUsage(Json.longAt(u, "input"), Json.longAt(u, "cachedInput"), Json.longAt(u, "output"),
+                Json.longAt(u, "reasoning"));
+        ModelAnswer answer = new ModelAnswer(n.get("content").asText(), AnswerStatus.valueOf(n.get("status").asText()),
+                n.path("finishReason").asText(""), usage);
+        return new CachedAnswer(n.get("key").asText(), n.get("provider").asText(), n.get("model").asText(), answer,
+                n.path("latencyMs").asLong(), n.path("batch").asBoolean());
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            closed = true;
+            if (journal != null) {
+                try {
+                    journal.close();
+                } catch (IOException e) {
+                    LOG.warn("closing answer cache journal {} failed: {}", journalPath, e.toString());
+                }
+            }
+        }
+    }
+}
