@@ -1,0 +1,136 @@
+package io.github.meddistill.ontology;
+
+import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.ConceptMatch;
+import io.github.meddistill.core.Document;
+import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.OntologyMatcher;
+import io.github.meddistill.core.Teacher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A {@link Teacher} made of one or several {@link OntologyMatcher}s: every matcher labels the
+ * document, overlapping matches are settled by the {@link OverlapPolicy}, and the survivors become
+ * entities of their match's type (optionally restricted to some types).
+ *
+ * <pre>{@code
+ * Teacher rxnorm = OntologyTeacher.builder("rxnorm+snomed").addMatcher(rxnormMatcher).addMatcher(snomedMatcher).build();
+ * Annotation labels = rxnorm.annotate(new Document("n1", "Started metformin."));
+ * }</pre>
+ *
+ * <p>Thread-safe when its matchers are (every {@link DictionaryMatcher} is).
+ */
+public final class OntologyTeacher implements Teacher {
+
+    private final String name;
+    private final List<OntologyMatcher> matchers;
+    private final OverlapPolicy overlapPolicy;
+    private final Set<EntityType> types;
+
+    private OntologyTeacher(Builder builder) {
+        this.name = builder.name;
+        this.matchers = List.copyOf(builder.matchers);
+        this.overlapPolicy = builder.overlapPolicy;
+        this.types = builder.types.isEmpty() ? Set.of() : Set.copyOf(builder.types);
+    }
+
+    /** A teacher called {@code name} (its annotations' source). */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Annotation annotate(Document document) {
+        List<Entity> entities = new ArrayList<>();
+        for (ConceptMatch match : matches(document.text())) {
+            entities.add(match.toEntity());
+        }
+        return new Annotation(document, entities, name);
+    }
+
+    /** The non-overlapping matches in {@code text}, in text order, with their concepts. */
+    public List<ConceptMatch> matches(String text) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int priority = 0; priority < matchers.size(); priority++) {
+            for (ConceptMatch match : matchers.get(priority).match(text)) {
+                if (types.isEmpty() || types.contains(match.type())) {
+                    candidates.add(new Candidate(match, priority));
+                }
+            }
+        }
+        if (overlapPolicy == OverlapPolicy.LONGEST_THEN_PRIORITY) {
+            candidates.sort(Comparator.comparingInt((Candidate c) -> c.match.start() - c.match.end())
+                    .thenComparingInt(c -> c.priority)
+                    .thenComparingInt(c -> c.match.start()));
+        }
+        NavigableMap<Integer, ConceptMatch> accepted = new TreeMap<>();
+        for (Candidate candidate : candidates) {
+            ConceptMatch match = candidate.match;
+            Map.Entry<Integer, ConceptMatch> before = accepted.floorEntry(match.start());
+            Map.Entry<Integer, ConceptMatch> after = accepted.ceilingEntry(match.start());
+            boolean free = (before == null || before.getValue().end() <= match.start())
+                    && (after == null || after.getKey() >= match.end());
+            if (free) {
+                accepted.put(match.start(), match);
+            }
+        }
+        return List.copyOf(accepted.values());
+    }
+
+    private record Candidate(ConceptMatch match, int priority) {
+    }
+
+    /** Matchers in priority order; default policy {@link OverlapPolicy#PRIORITY}, all types kept. Not thread-safe. */
+    public static final class Builder {
+
+        private final String name;
+        private final List<OntologyMatcher> matchers = new ArrayList<>();
+        private OverlapPolicy overlapPolicy = OverlapPolicy.PRIORITY;
+        private final Set<EntityType> types = new LinkedHashSet<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** Appends a matcher; earlier matchers have priority. */
+        public Builder addMatcher(OntologyMatcher matcher) {
+            matchers.add(Objects.requireNonNull(matcher, "matcher"));
+            return this;
+        }
+
+        public Builder overlapPolicy(OverlapPolicy policy) {
+            this.overlapPolicy = Objects.requireNonNull(policy, "overlapPolicy");
+            return this;
+        }
+
+        /** Keeps only matches of this type (may be called several times); by default all types are kept. */
+        public Builder addType(EntityType type) {
+            types.add(Objects.requireNonNull(type, "type"));
+            return this;
+        }
+
+        public OntologyTeacher build() {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("name must not be blank: name=" + name);
+            }
+            if (matchers.isEmpty()) {
+                throw new IllegalArgumentException("matchers must not be empty: add at least one with addMatcher");
+            }
+            return new OntologyTeacher(this);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.meddistill.ontology;
+
+import io.github.meddistill.core.EntityType;
+import java.util.Objects;
+
+/**
+ * One dictionary entry: a name or synonym to look for in text, the concept it names, that
+ * concept's preferred name, the entity type it maps to and the vocabulary it came from.
+ *
+ * @param text the string to match, as the vocabulary spells it (e.g. {@code "Heart attack"})
+ * @param conceptId the concept's id in its vocabulary (e.g. {@code "22298006"}, {@code "DOID:9352"})
+ * @param preferredName the concept's preferred name (e.g. {@code "Myocardial infarction"})
+ * @param type the entity type a match of this term gets
+ * @param source the vocabulary (e.g. {@code "RXNORM"}, {@code "SNOMEDCT"}, {@code "DOID"})
+ */
+public record Term(String text, String conceptId, String preferredName, EntityType type, String source) {
+
+    public Term {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(conceptId, "conceptId");
+        Objects.requireNonNull(preferredName, "preferredName");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(source, "source");
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("term text must not be blank: conceptId=" + conceptId);
+        }
+        if (conceptId.isBlank()) {
+            throw new IllegalArgumentException("conceptId must not be blank: text='" + text + "'");
+        }
+        if (source.isBlank()) {
+            throw new IllegalArgumentException("source must not be blank: text='" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.meddistill.ontology.internal;
+
+import java.util.Arrays;
+
+/**
+ * Interns normalised tokens to dense int ids without allocating a {@code String} per lookup: the
+ * characters live in one pool, and the open-addressed slots hold hash and id side by side so that
+ * a lookup touches few cache lines.
+ *
+ * <p>Not thread-safe while {@link #intern} is being called; once building is over, {@link #find}
+ * only reads and may be called from any number of threads.
+ */
+public final class TokenTable {
+
+    private char[] pool = new char[1 << 12];
+    private int poolSize;
+    /** Offset and length in the pool, per id. */
+    private int[] spans = new int[1 << 11];
+    private int size;
+    /** Per slot: hash, then id + 1 (0 for an empty slot). */
+    private int[] slots = new int[1 << 12];
+
+    /** The hash that {@link #find} and {@link #intern} expect for {@code chars[0, length)}. */
+    public static int hash(char[] chars, int length) {
+        int h = 0;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + chars[i];
+        }
+        return h;
+    }
+
+    /** The id of the token, or -1 if it was never interned. */
+    public int find(char[] chars, int length, int hash) {
+        int[] s = slots;
+        int mask = (s.length >> 1) - 1;
+        int index = mix(hash) & mask;
+        while (true) {
+            int id = s[2 * index + 1] - 1;
+            if (id < 0) {
+                return -1;
+            }
+            if (s[2 * index] == hash && sameChars(id, chars, length)) {
+                return id;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /** The id of the token, adding it if it is new. */
+    public int intern(char[] chars, int length, int hash) {
+        int found = find(chars, length, hash);
+        if (found >= 0) {
+            return found;
+        }
+        if (2 * size == spans.length) {
+            spans = Arrays.copyOf(spans, spans.length * 2);
+        }
+        if (poolSize + length > pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + length));
+        }
+        System.arraycopy(chars, 0, pool, poolSize, length);
+        int id = size++;
+        spans[2 * id] = poolSize;
+        spans[2 * id + 1] = length;
+        poolSize += length;
+        if (size * 2 > slots.length >> 1) {
+            rehash(slots.length * 2);
+        } else {
+            place(id, hash);
+        }
+        return id;
+    }
+
+    /** The normalised text of a token id. */
+    public String text(int id) {
+        return new String(pool, spans[2 * id], spans[2 * id + 1]);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Drops spare capacity once building is over. */
+    public void trim() {
+        pool = Arrays.copyOf(pool, poolSize);
+        spans = Arrays.copyOf(spans, 2 * size);
+    }
+
+    private boolean sameChars(int id, char[] chars, int length) {
+        if (spans[2 * id + 1] != length) {
+            return false;
+        }
+        int offset = spans[2 * id];
+        char[] p = pool;
+        for (int i = 0; i < length; i++) {
+            if (p[offset + i] != chars[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void rehash(int capacity) {
+        slots = new int[capacity];
+        for (int id = 0; id < size; id++) {
+            place(id, hash(id));
+        }
+    }
+
+    private int hash(int id) {
+        int h = 0;
+        int offset = spans[2 * id];
+        for (int i = 0; i < spans[2 * id + 1]; i++) {
+            h = 31 * h + pool[offset + i];
+        }
+        return h;
+    }
+
+    private void place(int id, int hash) {
+        int mask = (slots.length >> 1) - 1;
+        int index = mix(hash) & mask;
+        while (slots[2 * index + 1] != 0) {
+            index = (index + 1) & mask;
+        }
+        slots[2 * index] = hash;
+        slots[2 * index + 1] = id + 1;
+    }
+
+    private static int mix(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+}
