@@ -3,14 +3,16 @@ package io.github.meddistill.teachers.internal;
 import java.time.Duration;
 
 /**
- * A token bucket per minute (requests or tokens): it holds at most one minute's allowance and refills
- * continuously. {@link #acquire(long)} reserves first and then sleeps, so callers are served in order
- * of arrival and a request larger than the bucket still passes (after the bucket has refilled).
+ * A token bucket for a per-minute limit (requests or tokens): it refills continuously and holds at
+ * most one second's allowance (at least one unit), so a fresh limiter does not fire a minute's worth
+ * at once and trip the provider's own per-second smoothing. {@link #acquire(long)} reserves first and then sleeps, so callers are served in order
+ * of arrival; a request larger than the bucket drives it into debt and waits until that is repaid,
+ * which keeps the long-run rate exact.
  * Thread-safe.
  */
 public final class RateLimiter {
 
-    private final double perMinute;
+    private final double capacity;
     private final double perNano;
     private double available;
     private long last;
@@ -20,15 +22,15 @@ public final class RateLimiter {
         if (perMinute < 1) {
             throw new IllegalArgumentException("limit per minute must be positive: " + perMinute);
         }
-        this.perMinute = perMinute;
+        this.capacity = Math.max(1.0, perMinute / 60.0);
         this.perNano = perMinute / 60e9;
-        this.available = perMinute;
+        this.available = capacity;
         this.last = System.nanoTime();
     }
 
     /** Takes {@code units}, waiting until they are available. */
     public void acquire(long units) throws InterruptedException {
-        Duration wait = reserve(Math.min(units, (long) perMinute));
+        Duration wait = reserve(units);
         if (!wait.isZero()) {
             Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
         }
@@ -36,7 +38,7 @@ public final class RateLimiter {
 
     private synchronized Duration reserve(long units) {
         long now = System.nanoTime();
-        available = Math.min(perMinute, available + (now - last) * perNano);
+        available = Math.min(capacity, available + (now - last) * perNano);
         last = now;
         available -= units;
         return available >= 0 ? Duration.ZERO : Duration.ofNanos((long) (-available / perNano));
