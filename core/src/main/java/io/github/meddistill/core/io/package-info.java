@@ -1,0 +1,16 @@
+/**
+ * Corpus formats: streaming readers and writers for MedDistill JSONL, brat standoff, CoNLL/IOB and
+ * PubTator. Readers return one {@link io.github.meddistill.core.Annotation} per document through an
+ * {@link io.github.meddistill.core.io.AnnotationReader}, fail on malformed input with a
+ * {@link io.github.meddistill.core.io.CorpusFormatException} naming file, line, field, expected and
+ * actual value, and count everything they handle deliberately (skipped relations, discontinuous or
+ * overlapping spans, repaired tags) in a {@link io.github.meddistill.core.io.ReadReport}. Every reader
+ * decodes strict UTF-8 (a byte-order mark is dropped, CRLF accepted, invalid bytes fail).
+ *
+ * <pre>{@code
+ * ReadResult ncbi = PubTatorReader.builder().build().read(Path.of("NCBItrainset_corpus.txt"));
+ * Corpus train = ncbi.toCorpus("ncbi-train");
+ * JsonlWriter.write(Path.of("train.jsonl"), train.annotations());
+ * }</pre>
+ */
+package io.github.meddistill.core.io;
