@@ -168,9 +168,16 @@ public final class BertModel implements AutoCloseable {
                     + config.maxPositions());
         }
         long hiddenSize = config.hiddenSize();
-        NDArray x = p("embeddings.word_embeddings.weight").get(inputIds.flatten()).reshape(batch, tokens, hiddenSize);
-        x = x.add(p("embeddings.position_embeddings.weight").get(new NDIndex(":{}", tokens)))
-                .add(p("embeddings.token_type_embeddings.weight").get(0));
+        // Results of operations belong to the manager of their first operand: lookups into the weights are moved
+        // to the caller's manager at once, so nothing accumulates in the model's manager.
+        NDManager callerManager = inputIds.getManager();
+        NDArray words = p("embeddings.word_embeddings.weight").get(inputIds.flatten());
+        words.attach(callerManager);
+        NDArray positions = p("embeddings.position_embeddings.weight").get(new NDIndex(":{}", tokens));
+        positions.attach(callerManager);
+        NDArray segment = p("embeddings.token_type_embeddings.weight").get(0);
+        segment.attach(callerManager);
+        NDArray x = words.reshape(batch, tokens, hiddenSize).add(positions).add(segment);
         x = dropout(layerNorm(x, "embeddings.LayerNorm"), config.hiddenDropout(), training);
         NDArray additiveMask = attentionMask.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED_SCORE)
                 .reshape(batch, 1, 1, tokens);

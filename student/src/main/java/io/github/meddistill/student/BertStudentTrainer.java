@@ -1,0 +1,588 @@
+package io.github.meddistill.student;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.GradientCollector;
+import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.NonRetriableException;
+import io.github.meddistill.core.StudentTrainer;
+import io.github.meddistill.core.labels.LabelScheme;
+import io.github.meddistill.core.labels.LabelSchemes;
+import io.github.meddistill.core.text.WordTokenizer;
+import io.github.meddistill.student.internal.AdamW;
+import io.github.meddistill.student.internal.BatchScorer;
+import io.github.meddistill.student.internal.BertModel;
+import io.github.meddistill.student.internal.EncodedDocument;
+import io.github.meddistill.student.internal.FloatTensor;
+import io.github.meddistill.student.internal.MaskedCrossEntropy;
+import io.github.meddistill.student.internal.PaddedBatch;
+import io.github.meddistill.student.internal.Safetensors;
+import io.github.meddistill.student.internal.SpanF1;
+import io.github.meddistill.student.internal.SubwordTokenizer;
+import io.github.meddistill.student.internal.TokenClassificationCodec;
+import io.github.meddistill.student.internal.Windows;
+import io.github.meddistill.student.internal.WordPieceTokenizerJson;
+
+/**
+ * Trains a {@link BertStudent} by fine-tuning an encoder for token classification: masked token cross-entropy,
+ * AdamW with linear warmup then linear decay, gradient-norm clipping, a guard that skips (and logs) steps whose
+ * loss or gradients are NaN or infinite, dropout, length-bucketed batches padded per batch, and early stopping on
+ * the development set's strict span F1 keeping the best epoch's weights. Runs are reproducible for a given seed
+ * on one device.
+ *
+ * <pre>{@code
+ * BertStudentTrainer trainer = BertStudentTrainer.builder().epochs(4).build();   // MiniLM, BIO, CPU or GPU
+ * try (BertStudent student = trainer.train(trainingAnnotations, devAnnotations)) {
+ *     student.save(Path.of("model"));
+ * }
+ * }</pre>
+ *
+ * <p>Immutable; {@link #train} may be called from several threads, each run using its own model, but runs then
+ * share the CPU or GPU.
+ */
+public final class BertStudentTrainer implements StudentTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BertStudentTrainer.class);
+
+    private final EncoderSource encoder;
+    private final LabelScheme scheme;
+    private final List<EntityType> entityTypes;
+    private final int maxLength;
+    private final int stride;
+    private final double learningRate;
+    private final double warmupFraction;
+    private final double weightDecay;
+    private final double clipNorm;
+    private final int epochs;
+    private final int patience;
+    private final int batchSize;
+    private final long seed;
+    private final List<Device> devices;
+    private final TrainingListener listener;
+
+    private BertStudentTrainer(Builder builder) {
+        this.encoder = builder.encoder;
+        this.scheme = builder.scheme;
+        this.entityTypes = builder.entityTypes;
+        this.maxLength = builder.maxLength;
+        this.stride = builder.stride;
+        this.learningRate = builder.learningRate;
+        this.warmupFraction = builder.warmupFraction;
+        this.weightDecay = builder.weightDecay;
+        this.clipNorm = builder.clipNorm;
+        this.epochs = builder.epochs;
+        this.patience = builder.patience;
+        this.batchSize = builder.batchSize;
+        this.seed = builder.seed;
+        this.devices = builder.devices;
+        this.listener = builder.listener;
+    }
+
+    /** A builder with the defaults listed on each setter. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public BertStudent train(List<Annotation> training, List<Annotation> development) {
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(development, "development");
+        if (training.isEmpty()) {
+            throw new IllegalArgumentException("training annotations must not be empty");
+        }
+        List<EntityType> types = entityTypes.isEmpty() ? typesOf(training) : entityTypes;
+        List<String> tags = scheme.tags(types);
+        Initial initial = initial();
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed((int) seed);
+        try (SubwordTokenizer tokenizer = SubwordTokenizer.fromJson(initial.tokenizerJson(), initial.name())) {
+            TokenClassificationCodec codec = new TokenClassificationCodec(tokenizer, new WordTokenizer(), scheme, tags,
+                    maxLength, stride);
+            List<Sequence> sequences = sequences(codec, training, Set.copyOf(types));
+            List<EncodedDocument> devDocuments = development.stream().map(a -> codec.encode(a.document().text()))
+                    .toList();
+            List<List<Entity>> devGold = development.stream()
+                    .map(a -> a.entities().stream().filter(e -> types.contains(e.type())).toList()).toList();
+            Map<String, FloatTensor> best = run(engine, initial, codec, sequences, devDocuments, devGold);
+            NDManager manager = engine.newBaseManager(devices.get(0));
+            BertModel model = BertModel.random(initial.config(), tags.size(), manager);
+            model.assign(best, true, "best checkpoint");
+            SubwordTokenizer own = SubwordTokenizer.fromJson(initial.tokenizerJson(), initial.name());
+            return new BertStudent(model, own, new TokenClassificationCodec(own, new WordTokenizer(), scheme, tags,
+                    maxLength, stride), Set.copyOf(types), batchSize, initial.name());
+        }
+    }
+
+    private Map<String, FloatTensor> run(Engine engine, Initial initial, TokenClassificationCodec codec,
+            List<Sequence> sequences, List<EncodedDocument> devDocuments, List<List<Entity>> devGold) {
+        List<BertModel> replicas = new ArrayList<>();
+        try {
+            for (Device device : devices) {
+                BertModel replica = BertModel.random(initial.config(), codec.tags().size(),
+                        engine.newBaseManager(device));
+                replicas.add(replica);
+                if (replicas.size() == 1) {
+                    if (!initial.weights().isEmpty()) {
+                        List<String> fresh = replica.assign(initial.weights(), false, initial.name());
+                        LOG.info("encoder {} loaded; freshly initialised: {}", initial.name(), fresh);
+                    }
+                } else {
+                    replica.assign(BertStudent.hfTensors(replicas.get(0)), true, "replica 0");
+                }
+                replica.parameters().values().forEach(p -> p.setRequiresGradient(true));
+            }
+            return loop(engine, replicas, codec, sequences, devDocuments, devGold);
+        } finally {
+            replicas.forEach(BertModel::close);
+        }
+    }
+
+    private Map<String, FloatTensor> loop(Engine engine, List<BertModel> replicas, TokenClassificationCodec codec,
+            List<Sequence> sequences, List<EncodedDocument> devDocuments, List<List<Entity>> devGold) {
+        BertModel primary = replicas.get(0);
+        Random random = new Random(seed);
+        int stepsPerEpoch = (sequences.size() + batchSize - 1) / batchSize;
+        int totalSteps = stepsPerEpoch * epochs;
+        int warmupSteps = (int) Math.round(warmupFraction * totalSteps);
+        AdamW optimizer = new AdamW(0.9, 0.999, 1e-8, weightDecay);
+        Map<String, FloatTensor> best = null;
+        double bestF1 = Double.NEGATIVE_INFINITY;
+        int epochsSinceBest = 0;
+        int step = 0;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long started = System.nanoTime();
+            long sequencesDone = 0;
+            long tokensDone = 0;
+            double lossSum = 0;
+            int applied = 0;
+            int skipped = 0;
+            for (List<Sequence> batch : batches(sequences, random)) {
+                step++;
+                double lr = learningRate(step, warmupSteps, totalSteps);
+                double loss = step(engine, replicas, batch, optimizer, lr);
+                boolean ok = Double.isFinite(loss);
+                if (ok) {
+                    lossSum += loss;
+                    applied++;
+                } else {
+                    skipped++;
+                }
+                sequencesDone += batch.size();
+                for (Sequence sequence : batch) {
+                    tokensDone += sequence.ids().length;
+                }
+                double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+                listener.onStep(new TrainingListener.Step(epoch, step, totalSteps, loss, lr, sequencesDone / seconds,
+                        tokensDone / seconds, !ok));
+            }
+            OptionalDouble devF1 = OptionalDouble.empty();
+            boolean isBest;
+            if (devDocuments.isEmpty()) {
+                isBest = true;
+            } else {
+                List<List<float[][]>> scores = BatchScorer.scores(primary, codec, devDocuments, batchSize);
+                List<List<Entity>> predicted = new ArrayList<>();
+                for (int i = 0; i < devDocuments.size(); i++) {
+                    predicted.add(codec.decode(devDocuments.get(i), scores.get(i)));
+                }
+                double f1 = SpanF1.strict(devGold, predicted);
+                devF1 = OptionalDouble.of(f1);
+                isBest = f1 > bestF1;
+                if (isBest) {
+                    bestF1 = f1;
+                }
+            }
+            if (isBest) {
+                best = BertStudent.hfTensors(primary);
+                epochsSinceBest = 0;
+            } else {
+                epochsSinceBest++;
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double meanLoss = applied == 0 ? Double.NaN : lossSum / applied;
+            LOG.info("epoch {}/{}: loss {}, dev F1 {}, {} s, {} skipped steps", epoch, epochs, meanLoss,
+                    devF1.isPresent() ? devF1.getAsDouble() : "n/a", seconds, skipped);
+            listener.onEpoch(new TrainingListener.Epoch(epoch, meanLoss, devF1, isBest, seconds, skipped));
+            if (!devDocuments.isEmpty() && epochsSinceBest >= patience) {
+                LOG.info("early stopping after epoch {}: no dev improvement for {} epochs", epoch, patience);
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** One optimizer step over a batch split across replicas; returns the loss, NaN/Inf when skipped. */
+    private double step(Engine engine, List<BertModel> replicas, List<Sequence> batch, AdamW optimizer, double lr) {
+        BertModel primary = replicas.get(0);
+        int[] shards = DeviceSelection.shardSizes(batch.size(), replicas.size());
+        long labelled = 0;
+        for (Sequence sequence : batch) {
+            labelled += MaskedCrossEntropy.labelled(sequence.labels());
+        }
+        double loss = 0;
+        try (NDManager stepManager = primary.manager().newSubManager()) {
+            List<NDManager> shardManagers = new ArrayList<>();
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                int from = 0;
+                for (int s = 0; s < shards.length; s++) {
+                    List<Sequence> shard = batch.subList(from, from + shards[s]);
+                    from += shards[s];
+                    NDManager manager = replicas.get(s).manager().newSubManager();
+                    shardManagers.add(manager);
+                    PaddedBatch padded = PaddedBatch.of(manager, shard.stream().map(Sequence::ids).toList(),
+                            shard.stream().map(Sequence::labels).toList());
+                    NDArray logits = replicas.get(s).logits(padded.inputIds(), padded.attentionMask(), true);
+                    NDArray shardLoss = MaskedCrossEntropy.loss(logits, padded.labels(), labelled);
+                    collector.backward(shardLoss);
+                    loss += shardLoss.getFloat();
+                }
+            }
+            Map<String, NDArray> gradients = new LinkedHashMap<>();
+            for (Map.Entry<String, NDArray> entry : primary.parameters().entrySet()) {
+                NDArray gradient = entry.getValue().getGradient();
+                gradient.attach(stepManager);
+                for (int r = 1; r < shards.length; r++) {
+                    NDArray other = replicas.get(r).parameters().get(entry.getKey()).getGradient();
+                    other.attach(stepManager);
+                    gradient.addi(onDevice(other, primary.manager().getDevice(), stepManager));
+                }
+                gradients.put(entry.getKey(), gradient);
+            }
+            NDArray squares = null;
+            for (NDArray gradient : gradients.values()) {
+                NDArray sum = gradient.square().sum();
+                squares = squares == null ? sum : squares.add(sum);
+            }
+            double norm = Math.sqrt(squares.getFloat());
+            if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+                LOG.warn("skipping step: loss={}, gradient norm={} (not finite)", loss, norm);
+                loss = Double.NaN;
+            } else {
+                double scale = norm > clipNorm ? clipNorm / (norm + 1e-6) : 1.0;
+                optimizer.beginStep();
+                for (Map.Entry<String, NDArray> entry : gradients.entrySet()) {
+                    NDArray gradient = scale == 1.0 ? entry.getValue() : entry.getValue().mul((float) scale);
+                    optimizer.update(entry.getKey(), primary.parameters().get(entry.getKey()), gradient, lr);
+                }
+                for (int r = 1; r < replicas.size(); r++) {
+                    for (Map.Entry<String, NDArray> entry : primary.parameters().entrySet()) {
+                        NDArray target = replicas.get(r).parameters().get(entry.getKey());
+                        target.set(new NDIndex("..."), onDevice(entry.getValue(), target.getDevice(), stepManager));
+                    }
+                }
+            }
+            for (BertModel replica : replicas) {
+                for (NDArray parameter : replica.parameters().values()) {
+                    NDArray gradient = parameter.getGradient();
+                    gradient.set(new NDIndex("..."), 0);
+                    gradient.close();
+                }
+            }
+            shardManagers.forEach(NDManager::close);
+        }
+        return loss;
+    }
+
+    /** {@code array} on {@code device}; a copy, if one is made, belongs to {@code temporary}. */
+    private static NDArray onDevice(NDArray array, Device device, NDManager temporary) {
+        if (array.getDevice().equals(device)) {
+            return array;
+        }
+        NDArray moved = array.toDevice(device, true);
+        moved.attach(temporary);
+        return moved;
+    }
+
+    private List<List<Sequence>> batches(List<Sequence> sequences, Random random) {
+        List<Sequence> shuffled = new ArrayList<>(sequences);
+        Collections.shuffle(shuffled, random);
+        int pool = batchSize * 50;
+        List<List<Sequence>> batches = new ArrayList<>();
+        for (int from = 0; from < shuffled.size(); from += pool) {
+            List<Sequence> chunk = new ArrayList<>(shuffled.subList(from, Math.min(shuffled.size(), from + pool)));
+            chunk.sort((a, b) -> Integer.compare(a.ids().length, b.ids().length));
+            for (int i = 0; i < chunk.size(); i += batchSize) {
+                batches.add(List.copyOf(chunk.subList(i, Math.min(chunk.size(), i + batchSize))));
+            }
+        }
+        Collections.shuffle(batches, random);
+        return batches;
+    }
+
+    private double learningRate(int step, int warmupSteps, int totalSteps) {
+        if (step <= warmupSteps) {
+            return learningRate * step / Math.max(1, warmupSteps);
+        }
+        return learningRate * Math.max(0.0, (double) (totalSteps - step) / Math.max(1, totalSteps - warmupSteps));
+    }
+
+    private List<Sequence> sequences(TokenClassificationCodec codec, List<Annotation> training, Set<EntityType> types) {
+        List<Sequence> sequences = new ArrayList<>();
+        for (Annotation annotation : training) {
+            EncodedDocument document = codec.encode(annotation.document().text());
+            List<Entity> entities = annotation.entities().stream().filter(e -> types.contains(e.type())).toList();
+            List<String> wordTags = codec.wordTags(document, entities);
+            for (Windows.Window window : document.windows()) {
+                sequences.add(new Sequence(codec.inputIds(document, window), codec.labels(document, window, wordTags)));
+            }
+        }
+        if (sequences.isEmpty()) {
+            throw new IllegalArgumentException("training documents contain no words");
+        }
+        return sequences;
+    }
+
+    private static List<EntityType> typesOf(List<Annotation> training) {
+        Set<EntityType> types = new TreeSet<>();
+        training.forEach(a -> a.entities().forEach(e -> types.add(e.type())));
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("training annotations contain no entity, so the entity types cannot be"
+                    + " inferred: set them with entityTypes(...)");
+        }
+        return List.copyOf(types);
+    }
+
+    private Initial initial() {
+        if (encoder instanceof EncoderSource.Pretrained pretrained) {
+            PretrainedEncoder e = pretrained.encoder();
+            try (InputStream in = e.openTokenizer()) {
+                return new Initial(e.id(), e.config(), e.readWeights(), in.readAllBytes());
+            } catch (IOException ex) {
+                throw new NonRetriableException("cannot read tokenizer of " + e.id() + ": " + ex.getMessage(), ex);
+            }
+        }
+        if (encoder instanceof EncoderSource.Checkpoint checkpoint) {
+            Path dir = checkpoint.directory();
+            BertConfig config = BertConfig.read(dir.resolve("config.json"));
+            Map<String, FloatTensor> weights = Safetensors.read(dir.resolve("model.safetensors"));
+            return new Initial(dir.getFileName().toString(), config, weights, tokenizerJson(dir));
+        }
+        EncoderSource.Random fresh = (EncoderSource.Random) encoder;
+        try (InputStream in = PretrainedEncoder.MINILM.openTokenizer()) {
+            return new Initial(fresh.describe().replace(' ', '-'), fresh.config(), Map.of(), in.readAllBytes());
+        } catch (IOException ex) {
+            throw new NonRetriableException("cannot read the MiniLM tokenizer: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static byte[] tokenizerJson(Path dir) {
+        try {
+            Path json = dir.resolve("tokenizer.json");
+            if (Files.isRegularFile(json)) {
+                return Files.readAllBytes(json);
+            }
+            Path vocab = dir.resolve("vocab.txt");
+            if (!Files.isRegularFile(vocab)) {
+                throw new NonRetriableException("checkpoint " + dir + " has neither tokenizer.json nor vocab.txt");
+            }
+            boolean lowercase = true;
+            Path tokenizerConfig = dir.resolve("tokenizer_config.json");
+            if (Files.isRegularFile(tokenizerConfig)) {
+                lowercase = BertStudent.JSON.readTree(tokenizerConfig.toFile()).path("do_lower_case").asBoolean(true);
+            }
+            return WordPieceTokenizerJson.fromVocab(vocab, lowercase);
+        } catch (IOException e) {
+            throw new NonRetriableException("cannot read the tokenizer of checkpoint " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private record Initial(String name, BertConfig config, Map<String, FloatTensor> weights, byte[] tokenizerJson) {
+    }
+
+    private record Sequence(long[] ids, int[] labels) {
+    }
+
+    /** Settings of a {@link BertStudentTrainer}; {@link #build()} validates them and names the bad one. */
+    public static final class Builder {
+        private EncoderSource encoder = EncoderSource.pretrained(PretrainedEncoder.MINILM);
+        private LabelScheme scheme = LabelSchemes.BIO;
+        private List<EntityType> entityTypes = List.of();
+        private int maxLength = 128;
+        private int stride = 32;
+        private double learningRate = 5e-5;
+        private double warmupFraction = 0.1;
+        private double weightDecay = 0.01;
+        private double clipNorm = 1.0;
+        private int epochs = 4;
+        private int patience = 2;
+        private int batchSize = 32;
+        private long seed = 42;
+        private List<Device> devices;
+        private String deviceSpec = System.getProperty("meddistill.devices", "auto");
+        private TrainingListener listener = new TrainingListener() {
+        };
+
+        private Builder() {
+        }
+
+        /** Encoder to start from; default {@link PretrainedEncoder#MINILM}. */
+        public Builder encoder(EncoderSource encoder) {
+            this.encoder = encoder;
+            return this;
+        }
+
+        /** Shortcut for {@code encoder(EncoderSource.pretrained(encoder))}. */
+        public Builder encoder(PretrainedEncoder encoder) {
+            return encoder(EncoderSource.pretrained(encoder));
+        }
+
+        /** Tag scheme; default BIO. */
+        public Builder labelScheme(LabelScheme scheme) {
+            this.scheme = scheme;
+            return this;
+        }
+
+        /** Entity types to learn; default every type found in the training annotations. */
+        public Builder entityTypes(Collection<EntityType> types) {
+            this.entityTypes = List.copyOf(new TreeSet<>(types));
+            return this;
+        }
+
+        /** Word pieces per window including [CLS] and [SEP]; default 128, at most the encoder's positions. */
+        public Builder maxLength(int maxLength) {
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        /** Word pieces shared by consecutive windows of a long note; default 32. */
+        public Builder stride(int stride) {
+            this.stride = stride;
+            return this;
+        }
+
+        /** Peak learning rate; default 5e-5 (use about 5e-4 for a random encoder). */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Fraction of the steps with linear warmup; default 0.1. */
+        public Builder warmupFraction(double warmupFraction) {
+            this.warmupFraction = warmupFraction;
+            return this;
+        }
+
+        /** Decoupled weight decay (not on biases and LayerNorm); default 0.01. */
+        public Builder weightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /** Global gradient-norm clip; default 1.0. */
+        public Builder clipNorm(double clipNorm) {
+            this.clipNorm = clipNorm;
+            return this;
+        }
+
+        /** Most epochs; default 4. */
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Epochs without dev improvement before stopping; default 2. */
+        public Builder patience(int patience) {
+            this.patience = patience;
+            return this;
+        }
+
+        /** Windows per batch (split across devices); default 32. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Seed of weights, dropout and shuffling; default 42. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Devices to train on; default from {@code -Dmeddistill.devices} ({@code auto}: GPUs if any, else CPU). */
+        public Builder devices(List<Device> devices) {
+            this.devices = List.copyOf(devices);
+            return this;
+        }
+
+        /** Devices by spec, see {@link DeviceSelection}. */
+        public Builder devices(String spec) {
+            this.deviceSpec = spec;
+            this.devices = null;
+            return this;
+        }
+
+        /** Progress callback; default none. */
+        public Builder listener(TrainingListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** Validates the settings. */
+        public BertStudentTrainer build() {
+            Objects.requireNonNull(encoder, "encoder");
+            Objects.requireNonNull(scheme, "labelScheme");
+            Objects.requireNonNull(listener, "listener");
+            BertConfig config = encoder instanceof EncoderSource.Random r ? r.config() : null;
+            if (maxLength < 8 || maxLength > 512 || (config != null && maxLength > config.maxPositions())) {
+                throw new IllegalArgumentException("maxLength must be in [8, 512] and within the encoder's positions:"
+                        + " maxLength=" + maxLength);
+            }
+            if (stride < 0 || stride >= maxLength - 2) {
+                throw new IllegalArgumentException("stride must be in [0, maxLength - 2): stride=" + stride
+                        + ", maxLength=" + maxLength);
+            }
+            if (!(learningRate > 0 && learningRate < 1)) {
+                throw new IllegalArgumentException("learningRate must be in (0, 1): " + learningRate);
+            }
+            if (!(warmupFraction >= 0 && warmupFraction < 1)) {
+                throw new IllegalArgumentException("warmupFraction must be in [0, 1): " + warmupFraction);
+            }
+            if (!(weightDecay >= 0 && weightDecay < 1)) {
+                throw new IllegalArgumentException("weightDecay must be in [0, 1): " + weightDecay);
+            }
+            if (!(clipNorm > 0)) {
+                throw new IllegalArgumentException("clipNorm must be positive: " + clipNorm);
+            }
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be at least 1: " + epochs);
+            }
+            if (patience < 1) {
+                throw new IllegalArgumentException("patience must be at least 1: " + patience);
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
+            }
+            if (devices == null) {
+                devices = DeviceSelection.resolve(deviceSpec);
+            }
+            if (devices.isEmpty()) {
+                throw new IllegalArgumentException("devices must not be empty");
+            }
+            return new BertStudentTrainer(this);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.meddistill.student.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.labels.LabelScheme;
+import io.github.meddistill.core.text.Token;
+import io.github.meddistill.core.text.Tokenizer;
+
+/**
+ * Converts between texts with entity spans and model sequences: words from the word tokenizer, word pieces,
+ * windows of at most {@code maxLength} ids with [CLS] and [SEP], and one label per word on its first piece
+ * (the other pieces and the special tokens are ignored). Immutable and thread-safe.
+ */
+public final class TokenClassificationCodec {
+
+    /** Label of positions that take no part in the loss. */
+    public static final int IGNORED = -1;
+
+    private final SubwordTokenizer subwords;
+    private final Tokenizer words;
+    private final LabelScheme scheme;
+    private final List<String> tags;
+    private final Map<String, Integer> tagIndex = new HashMap<>();
+    private final int maxLength;
+    private final int stride;
+
+    /**
+     * @param tags the label index of the model ({@link LabelScheme#OUTSIDE} first)
+     * @param maxLength ids per window including [CLS] and [SEP]
+     * @param stride pieces shared by consecutive windows
+     */
+    public TokenClassificationCodec(SubwordTokenizer subwords, Tokenizer words, LabelScheme scheme, List<String> tags,
+            int maxLength, int stride) {
+        this.subwords = subwords;
+        this.words = words;
+        this.scheme = scheme;
+        this.tags = List.copyOf(tags);
+        for (int i = 0; i < tags.size(); i++) {
+            tagIndex.put(tags.get(i), i);
+        }
+        this.maxLength = maxLength;
+        this.stride = stride;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    public LabelScheme scheme() {
+        return scheme;
+    }
+
+    /** Ids per window, including [CLS] and [SEP]. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** Pieces shared by consecutive windows. */
+    public int stride() {
+        return stride;
+    }
+
+    /** Words, pieces and windows of {@code text}. */
+    public EncodedDocument encode(String text) {
+        List<Token> tokens = words.tokenize(text);
+        SubwordTokenizer.Subwords pieces = subwords.encode(tokens);
+        int[] firstPiece = new int[tokens.size()];
+        Arrays.fill(firstPiece, -1);
+        for (int p = pieces.size() - 1; p >= 0; p--) {
+            firstPiece[pieces.wordOfPiece()[p]] = p;
+        }
+        List<Windows.Window> windows = Windows.split(pieces.wordOfPiece(), maxLength - 2, stride);
+        return new EncodedDocument(text, tokens, pieces, firstPiece, windows,
+                Windows.owners(pieces.size(), windows));
+    }
+
+    /** The model input of one window: [CLS], its pieces, [SEP]. */
+    public long[] inputIds(EncodedDocument document, Windows.Window window) {
+        long[] ids = new long[window.length() + 2];
+        ids[0] = subwords.clsId();
+        System.arraycopy(document.subwords().ids(), window.start(), ids, 1, window.length());
+        ids[ids.length - 1] = subwords.sepId();
+        return ids;
+    }
+
+    /**
+     * Label indexes of one window, aligned with {@link #inputIds}: the tag of each word on its first piece,
+     * {@link #IGNORED} elsewhere.
+     *
+     * @param wordTags one tag per word of the document, as produced by {@link LabelScheme#encode}
+     */
+    public int[] labels(EncodedDocument document, Windows.Window window, List<String> wordTags) {
+        int[] labels = new int[window.length() + 2];
+        Arrays.fill(labels, IGNORED);
+        int[] wordOfPiece = document.subwords().wordOfPiece();
+        for (int p = window.start(); p < window.end(); p++) {
+            int word = wordOfPiece[p];
+            if (document.firstPieceOfWord()[word] == p) {
+                Integer label = tagIndex.get(wordTags.get(word));
+                if (label == null) {
+                    throw new IllegalArgumentException("tag " + wordTags.get(word) + " is not in the model's label set "
+                            + tags);
+                }
+                labels[p - window.start() + 1] = label;
+            }
+        }
+        return labels;
+    }
+
+    /** One tag per word of the document for the gold or teacher entities. */
+    public List<String> wordTags(EncodedDocument document, List<Entity> entities) {
+        return scheme.encode(entities, document.words());
+    }
+
+    /**
+     * Entities from per-window scores: each word takes the best-scoring label at its first piece in the window
+     * that owns that piece; words without pieces are outside. Invalid tag sequences are repaired by the scheme.
+     *
+     * @param windowScores for each window, {@code [position][label]} scores aligned with {@link #inputIds}
+     */
+    public List<Entity> decode(EncodedDocument document, List<float[][]> windowScores) {
+        List<String> wordTags = new ArrayList<>(document.words().size());
+        for (int word = 0; word < document.words().size(); word++) {
+            int piece = document.firstPieceOfWord()[word];
+            if (piece < 0) {
+                wordTags.add(LabelScheme.OUTSIDE);
+                continue;
+            }
+            int owner = document.ownerOfPiece()[piece];
+            float[] scores = windowScores.get(owner)[piece - document.windows().get(owner).start() + 1];
+            wordTags.add(tags.get(argmax(scores)));
+        }
+        return scheme.decode(wordTags, document.words(), document.text());
+    }
+
+    private static int argmax(float[] scores) {
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

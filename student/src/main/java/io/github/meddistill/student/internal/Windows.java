@@ -1,0 +1,89 @@
+package io.github.meddistill.student.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a document's word pieces into overlapping windows that fit the model, so long notes are never truncated.
+ * Windows end at word boundaries where a word fits, consecutive windows overlap by about {@code stride} pieces,
+ * and every word is predicted by the one window in which it sits farthest from an edge (most context on both
+ * sides), so overlapping predictions merge without conflicts.
+ */
+public final class Windows {
+
+    private Windows() {
+    }
+
+    /** Pieces {@code [start, end)} of a document. */
+    public record Window(int start, int end) {
+
+        public int length() {
+            return end - start;
+        }
+    }
+
+    /**
+     * The windows covering {@code wordOfPiece.length} pieces.
+     *
+     * @param wordOfPiece the word each piece belongs to (non-decreasing)
+     * @param size the most pieces per window (the model's max length minus [CLS] and [SEP])
+     * @param stride how many pieces consecutive windows share; smaller than {@code size}
+     */
+    public static List<Window> split(int[] wordOfPiece, int size, int stride) {
+        if (size < 1 || stride < 0 || stride >= size) {
+            throw new IllegalArgumentException("need 0 <= stride < size: size=" + size + ", stride=" + stride);
+        }
+        int n = wordOfPiece.length;
+        List<Window> windows = new ArrayList<>();
+        int start = 0;
+        while (start < n) {
+            int end = Math.min(start + size, n);
+            if (end < n) {
+                int boundary = end;
+                while (boundary > start && !startsWord(wordOfPiece, boundary)) {
+                    boundary--;
+                }
+                if (boundary > start) {
+                    end = boundary;
+                }
+            }
+            windows.add(new Window(start, end));
+            if (end == n) {
+                break;
+            }
+            int next = Math.max(start + 1, end - stride);
+            int aligned = next;
+            while (aligned > start + 1 && !startsWord(wordOfPiece, aligned)) {
+                aligned--;
+            }
+            start = startsWord(wordOfPiece, aligned) ? aligned : next;
+        }
+        return windows;
+    }
+
+    /**
+     * For each piece, the index of the window that predicts it: among the windows that contain it, the one where
+     * it is farthest from the nearer edge (ties go to the earlier window).
+     */
+    public static int[] owners(int pieces, List<Window> windows) {
+        int[] owner = new int[pieces];
+        int[] best = new int[pieces];
+        java.util.Arrays.fill(owner, -1);
+        java.util.Arrays.fill(best, -1);
+        for (int w = 0; w < windows.size(); w++) {
+            Window window = windows.get(w);
+            for (int p = window.start(); p < window.end(); p++) {
+                int margin = Math.min(p - window.start(), window.end() - 1 - p);
+                if (margin > best[p]) {
+                    best[p] = margin;
+                    owner[p] = w;
+                }
+            }
+        }
+        return owner;
+    }
+
+    private static boolean startsWord(int[] wordOfPiece, int piece) {
+        return piece == 0 || wordOfPiece[piece] != wordOfPiece[piece - 1];
+    }
+}

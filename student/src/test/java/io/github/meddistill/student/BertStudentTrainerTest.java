@@ -1,0 +1,138 @@
+package io.github.meddistill.student;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ai.djl.Device;
+import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityType;
+
+class BertStudentTrainerTest {
+
+    private static final BertConfig TINY = new BertConfig(30522, 32, 2, 2, 64, 128, 2, 1e-12, 0.1, 0.1);
+
+    private static final List<Annotation> TRAINING = SyntheticNotes.generate(48, 1);
+    private static final List<Annotation> DEVELOPMENT = SyntheticNotes.generate(12, 2);
+
+    private static final List<TrainingListener.Epoch> EPOCHS = new ArrayList<>();
+    private static final List<TrainingListener.Step> STEPS = new ArrayList<>();
+    private static BertStudent student;
+
+    @BeforeAll
+    static void train() {
+        BertStudentTrainer trainer = BertStudentTrainer.builder()
+                .encoder(EncoderSource.random(TINY))
+                .learningRate(3e-3)
+                .warmupFraction(0.1)
+                .epochs(8)
+                .patience(8)
+                .batchSize(8)
+                .devices("cpu")
+                .seed(7)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onStep(Step step) {
+                        STEPS.add(step);
+                    }
+
+                    @Override
+                    public void onEpoch(Epoch epoch) {
+                        EPOCHS.add(epoch);
+                    }
+                })
+                .build();
+        student = trainer.train(TRAINING, DEVELOPMENT);
+    }
+
+    @Test
+    void should_lower_the_loss_and_find_valid_spans_when_training_a_tiny_encoder() {
+        assertThat(EPOCHS).hasSize(8);
+        assertThat(EPOCHS.get(7).meanLoss()).isLessThan(EPOCHS.get(0).meanLoss() * 0.5);
+        assertThat(EPOCHS).allSatisfy(e -> assertThat(e.devF1()).isPresent());
+        assertThat(EPOCHS.stream().mapToDouble(e -> e.devF1().getAsDouble()).max().getAsDouble()).isGreaterThan(0.5);
+        assertThat(STEPS).isNotEmpty().allSatisfy(s -> assertThat(s.sequencesPerSecond()).isPositive());
+        assertThat(STEPS.get(STEPS.size() - 1).step()).isEqualTo(STEPS.get(0).totalSteps());
+
+        Annotation note = DEVELOPMENT.get(0);
+        List<Entity> found = student.extract(note.document().text());
+        assertThat(found).allSatisfy(e -> assertThat(note.document().text().substring(e.start(), e.end()))
+                .isEqualTo(e.text()));
+        assertThat(student.entityTypes()).containsExactlyInAnyOrder(EntityType.DISEASE, EntityType.MEDICATION);
+        assertThat(student.tags()).containsExactly("O", "B-DISEASE", "I-DISEASE", "B-MEDICATION", "I-MEDICATION");
+    }
+
+    @Test
+    void should_give_identical_predictions_when_saved_and_loaded(@TempDir Path dir) throws Exception {
+        // given
+        List<String> texts = DEVELOPMENT.stream().map(a -> a.document().text()).toList();
+        List<List<Entity>> before = student.extractAll(texts);
+
+        // when
+        student.save(dir);
+        List<List<Entity>> after;
+        try (BertStudent loaded = BertStudent.load(dir, Device.cpu())) {
+            after = loaded.extractAll(texts);
+            assertThat(loaded.tags()).isEqualTo(student.tags());
+        }
+
+        // then
+        assertThat(after).isEqualTo(before);
+        assertThat(dir.resolve("tokenizer.json")).exists();
+        String config = Files.readString(dir.resolve("config.json"));
+        assertThat(config).contains("\"id2label\"", "\"B-DISEASE\"", "BertForTokenClassification");
+        byte[] file = Files.readAllBytes(dir.resolve("model.safetensors"));
+        int headerLength = (int) java.nio.ByteBuffer.wrap(file, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        String header = new String(file, 8, headerLength, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(header).contains("bert.embeddings.word_embeddings.weight", "classifier.weight",
+                "bert.encoder.layer.1.output.LayerNorm.bias");
+    }
+
+    @Test
+    void should_extract_the_same_entities_when_called_from_several_threads() throws Exception {
+        List<String> texts = DEVELOPMENT.stream().map(a -> a.document().text()).toList();
+        List<List<Entity>> expected = student.extractAll(texts);
+
+        List<Thread> threads = new ArrayList<>();
+        List<List<List<Entity>>> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(() -> results.add(texts.stream().map(student::extract).toList()));
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(results).hasSize(4).allSatisfy(r -> assertThat(r).isEqualTo(expected));
+    }
+
+    @Test
+    void should_name_the_bad_field_when_the_builder_is_misconfigured() {
+        assertThatThrownBy(() -> BertStudentTrainer.builder().stride(200).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stride=200");
+        assertThatThrownBy(() -> BertStudentTrainer.builder().learningRate(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learningRate");
+        assertThatThrownBy(() -> BertStudentTrainer.builder().devices("tpu").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tpu");
+    }
+
+    @Test
+    void should_refuse_training_when_no_entity_type_can_be_inferred() {
+        Annotation empty = new Annotation(new io.github.meddistill.core.Document("d", "nothing here"), List.of(), "gold");
+        BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY)).devices("cpu")
+                .build();
+
+        assertThatThrownBy(() -> trainer.train(List.of(empty), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entityTypes");
+    }
+}

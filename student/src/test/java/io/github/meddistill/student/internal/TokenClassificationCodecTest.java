@@ -1,0 +1,145 @@
+package io.github.meddistill.student.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.labels.LabelSchemes;
+import io.github.meddistill.core.text.WordTokenizer;
+
+class TokenClassificationCodecTest {
+
+    private static SubwordTokenizer tokenizer;
+
+    @BeforeAll
+    static void loadTokenizer() {
+        tokenizer = TestTokenizers.miniLm();
+    }
+
+    @AfterAll
+    static void closeTokenizer() {
+        tokenizer.close();
+    }
+
+    private static TokenClassificationCodec codec(int maxLength, int stride) {
+        List<EntityType> types = List.of(EntityType.DISEASE, EntityType.MEDICATION);
+        return new TokenClassificationCodec(tokenizer, new WordTokenizer(), LabelSchemes.BIO,
+                LabelSchemes.BIO.tags(types), maxLength, stride);
+    }
+
+    /** Scores that put all weight on the gold tag of each word's first piece, and noise elsewhere. */
+    private static List<float[][]> goldScores(TokenClassificationCodec codec, EncodedDocument document,
+            List<Entity> gold) {
+        List<String> wordTags = codec.wordTags(document, gold);
+        List<float[][]> scores = new ArrayList<>();
+        for (Windows.Window window : document.windows()) {
+            int[] labels = codec.labels(document, window, wordTags);
+            float[][] windowScores = new float[labels.length][codec.tags().size()];
+            for (int t = 0; t < labels.length; t++) {
+                int label = labels[t] >= 0 ? labels[t] : (t % codec.tags().size());
+                windowScores[t][label] = 5f;
+            }
+            scores.add(windowScores);
+        }
+        return scores;
+    }
+
+    @Test
+    void should_decode_exact_character_spans_when_given_fixed_logits() {
+        // given
+        TokenClassificationCodec codec = codec(64, 8);
+        String text = "Pt w/ adenomatous polyposis coli, on metformin 500mg b.i.d.";
+        EncodedDocument document = codec.encode(text);
+        int[] firstPiece = document.firstPieceOfWord();
+        List<float[][]> scores = List.<float[][]>of(new float[document.subwords().size() + 2][codec.tags().size()]);
+        List<String> wanted = new ArrayList<>();
+        document.words().forEach(w -> wanted.add(switch (w.text()) {
+            case "adenomatous" -> "B-DISEASE";
+            case "polyposis", "coli" -> "I-DISEASE";
+            case "metformin" -> "B-MEDICATION";
+            default -> "O";
+        }));
+        for (int word = 0; word < wanted.size(); word++) {
+            scores.get(0)[firstPiece[word] + 1][codec.tags().indexOf(wanted.get(word))] = 3f;
+        }
+
+        // when
+        List<Entity> entities = codec.decode(document, scores);
+
+        // then
+        assertThat(entities).containsExactly(
+                Entity.of(text, text.indexOf("adenomatous"), text.indexOf(","), EntityType.DISEASE),
+                Entity.of(text, text.indexOf("metformin"), text.indexOf(" 500"), EntityType.MEDICATION));
+    }
+
+    @Test
+    void should_repair_a_stray_inside_tag_when_decoding() {
+        TokenClassificationCodec codec = codec(64, 8);
+        String text = "history of asthma";
+        EncodedDocument document = codec.encode(text);
+        float[][] scores = new float[document.subwords().size() + 2][codec.tags().size()];
+        scores[document.firstPieceOfWord()[2] + 1][codec.tags().indexOf("I-DISEASE")] = 1f;
+
+        List<Entity> entities = codec.decode(document, List.<float[][]>of(scores));
+
+        assertThat(entities).containsExactly(Entity.of(text, 11, 17, EntityType.DISEASE));
+    }
+
+    @Test
+    void should_label_only_the_first_piece_of_each_word_when_encoding_labels() {
+        TokenClassificationCodec codec = codec(64, 8);
+        String text = "hyperlipidemia noted";
+        EncodedDocument document = codec.encode(text);
+        List<String> tags = codec.wordTags(document, List.of(Entity.of(text, 0, 14, EntityType.DISEASE)));
+
+        int[] labels = codec.labels(document, document.windows().get(0), tags);
+
+        assertThat(document.subwords().size()).isGreaterThan(2);
+        assertThat(labels[0]).isEqualTo(TokenClassificationCodec.IGNORED);
+        assertThat(labels[1]).isEqualTo(codec.tags().indexOf("B-DISEASE"));
+        assertThat(labels[2]).isEqualTo(TokenClassificationCodec.IGNORED);
+        assertThat(labels[labels.length - 1]).isEqualTo(TokenClassificationCodec.IGNORED);
+        assertThat(codec.inputIds(document, document.windows().get(0))[0]).isEqualTo(tokenizer.clsId());
+    }
+
+    @Test
+    void should_stitch_windows_to_the_exact_spans_when_a_100k_character_note_is_decoded() {
+        // given: a long note with an entity every few words, some across window boundaries
+        TokenClassificationCodec codec = codec(32, 8);
+        StringBuilder text = new StringBuilder();
+        List<int[]> spans = new ArrayList<>();
+        for (int i = 0; text.length() < 100_000; i++) {
+            text.append("The patient reported ");
+            int start = text.length();
+            text.append(i % 2 == 0 ? "chronic obstructive pulmonary disease" : "type 2 diabetes mellitus");
+            spans.add(new int[] {start, text.length()});
+            text.append(" again,\r\nand stable. ");
+        }
+        String note = text.toString();
+        List<Entity> gold = spans.stream().map(s -> Entity.of(note, s[0], s[1], EntityType.DISEASE)).toList();
+        EncodedDocument document = codec.encode(note);
+
+        // when
+        List<Entity> decoded = codec.decode(document, goldScores(codec, document, gold));
+
+        // then
+        assertThat(document.windows().size()).isGreaterThan(500);
+        assertThat(decoded).isEqualTo(gold);
+    }
+
+    @Test
+    void should_return_no_entities_when_the_text_is_blank() {
+        TokenClassificationCodec codec = codec(32, 8);
+        EncodedDocument document = codec.encode("  \n ");
+
+        assertThat(document.windows()).isEmpty();
+        assertThat(codec.decode(document, List.of())).isEmpty();
+    }
+}
