@@ -3,6 +3,10 @@ package io.github.meddistill.eval;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.labels.LabelScheme;
+import io.github.meddistill.core.labels.LabelSchemes;
+import io.github.meddistill.core.text.Token;
+import io.github.meddistill.core.text.WordTokenizer;
 import io.github.meddistill.eval.internal.DocumentAlignment;
 import io.github.meddistill.eval.internal.OverlapMatching;
 import java.util.Collection;
@@ -19,6 +23,12 @@ import java.util.TreeSet;
  * <p>Documents are matched by id; a document missing on either side, present twice, or with a
  * different text is an error that names it. Duplicate predictions count once (an {@link Annotation}
  * holds each mention once). Stateless and thread-safe.
+ *
+ * <p>As an extra view, token-level scores compare {@link LabelSchemes#BIO} tags over
+ * {@link WordTokenizer} tokens: per type, a token is a true positive when gold and prediction carry
+ * the same tag of that type ({@code B-X} or {@code I-X}), a false positive when the prediction's tag
+ * of that type differs from gold's, a false negative when gold's tag of that type differs from the
+ * prediction's. Nested or overlapping spans are flattened as the BIO encoder does (longest first).
  *
  * <pre>{@code
  * SystemScores scores = SpanEvaluator.score("gpt-4o", gold, predictions);
@@ -60,6 +70,8 @@ public final class SpanEvaluator {
         int modes = MatchMode.values().length;
         int width = modes * typeList.size() * 3;
         long[] counts = new long[aligned.gold().size() * width];
+        long[] tokenCounts = new long[typeList.size() * 3];
+        WordTokenizer tokenizer = new WordTokenizer();
         for (int d = 0; d < aligned.gold().size(); d++) {
             List<Entity> goldEntities = aligned.gold().get(d).entities();
             List<Entity> predictedEntities = aligned.predicted().get(d).entities();
@@ -74,8 +86,9 @@ public final class SpanEvaluator {
                 put(counts, strictBase, strict, p.size() - strict, g.size() - strict);
                 put(counts, lenientBase, lenient, p.size() - lenient, g.size() - lenient);
             }
+            countTokens(aligned.gold().get(d), aligned.predicted().get(d), typeList, tokenizer, tokenCounts);
         }
-        return new SystemScores(system, aligned.gold(), aligned.predicted(), typeList, counts);
+        return new SystemScores(system, aligned.gold(), aligned.predicted(), typeList, counts, tokenCounts);
     }
 
     /** Exact (start, end) matches between two duplicate-free lists of one type. */
@@ -95,6 +108,39 @@ public final class SpanEvaluator {
         List<Entity> g = List.copyOf(new TreeSet<>(gold));
         List<Entity> p = List.copyOf(new TreeSet<>(predicted));
         return OverlapMatching.maximumMatching(starts(g), ends(g), g.size(), starts(p), ends(p), p.size());
+    }
+
+    private static void countTokens(Annotation gold, Annotation predicted, List<EntityType> types, WordTokenizer tokenizer,
+                                    long[] tokenCounts) {
+        List<Token> tokens = tokenizer.tokenize(gold.document().text());
+        LabelScheme bio = LabelSchemes.BIO;
+        List<String> goldTags = bio.encode(ofTypes(gold.entities(), types), tokens);
+        List<String> predictedTags = bio.encode(ofTypes(predicted.entities(), types), tokens);
+        for (int i = 0; i < tokens.size(); i++) {
+            String g = goldTags.get(i);
+            String p = predictedTags.get(i);
+            if (g.equals(p)) {
+                if (!g.equals(LabelScheme.OUTSIDE)) {
+                    tokenCounts[typeIndex(g, types) * 3 + SystemScores.TP]++;
+                }
+                continue;
+            }
+            if (!p.equals(LabelScheme.OUTSIDE)) {
+                tokenCounts[typeIndex(p, types) * 3 + SystemScores.FP]++;
+            }
+            if (!g.equals(LabelScheme.OUTSIDE)) {
+                tokenCounts[typeIndex(g, types) * 3 + SystemScores.FN]++;
+            }
+        }
+    }
+
+    private static List<Entity> ofTypes(List<Entity> entities, List<EntityType> types) {
+        return entities.stream().filter(e -> types.contains(e.type())).toList();
+    }
+
+    /** Index of the type of a {@code B-X} / {@code I-X} tag. */
+    private static int typeIndex(String tag, List<EntityType> types) {
+        return types.indexOf(EntityType.of(tag.substring(2)));
     }
 
     private static void put(long[] counts, int base, long tp, long fp, long fn) {

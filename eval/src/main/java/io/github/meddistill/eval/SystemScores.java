@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * The span scores of one system against gold: strict and lenient, per entity type, micro and macro,
- * and per document (for the {@link Bootstrap}). Built by {@link SpanEvaluator}. Immutable and
+ * per document (for the {@link Bootstrap}), and token-level BIO counts as an extra view. Built by {@link SpanEvaluator}. Immutable and
  * thread-safe.
  *
  * <p>The entity types are those of the gold labels and of the predictions together, in natural
@@ -28,13 +28,17 @@ public final class SystemScores {
     private final List<EntityType> types;
     /** Counts per document, mode, type and kind: {@code [((doc * modes + mode) * types + type) * 3 + kind]}. */
     private final long[] counts;
+    /** Token-level BIO counts per type and kind, summed over documents. */
+    private final long[] tokenCounts;
 
-    SystemScores(String system, List<Annotation> gold, List<Annotation> predicted, List<EntityType> types, long[] counts) {
+    SystemScores(String system, List<Annotation> gold, List<Annotation> predicted, List<EntityType> types, long[] counts,
+                 long[] tokenCounts) {
         this.system = Objects.requireNonNull(system, "system");
         this.gold = List.copyOf(gold);
         this.predicted = List.copyOf(predicted);
         this.types = List.copyOf(types);
         this.counts = counts;
+        this.tokenCounts = tokenCounts;
     }
 
     /** The system's name. */
@@ -89,6 +93,20 @@ public final class SystemScores {
     /** Means of the per-type precision, recall and F1. */
     public MacroScore macro(MatchMode mode) {
         return macro(sum(allDocuments()), mode);
+    }
+
+    /** Token-level BIO counts per type (see {@link SpanEvaluator}), in type order. */
+    public Map<EntityType, Score> tokenPerType() {
+        Map<EntityType, Score> scores = new LinkedHashMap<>();
+        for (int t = 0; t < types.size(); t++) {
+            scores.put(types.get(t), new Score(tokenCounts[t * 3 + TP], tokenCounts[t * 3 + FP], tokenCounts[t * 3 + FN]));
+        }
+        return scores;
+    }
+
+    /** Token-level BIO counts of all types together. */
+    public Score tokenMicro() {
+        return tokenPerType().values().stream().reduce(Score.EMPTY, Score::plus);
     }
 
     /** Counts of one document (index in {@link #gold()} order) and type. */

@@ -134,6 +134,18 @@ class SpanEvaluatorTest {
     }
 
     @Test
+    void should_compare_bio_tags_per_token_when_token_level() {
+        // tokens: Aspirin for breast cancer and severe headache .
+        // gold: B-MED O B-DIS I-DIS O O B-DIS O; predicted: B-MED O O B-DIS O B-DIS I-DIS O
+        SystemScores scores = score(List.of(ASPIRIN, BREAST_CANCER, HEADACHE), List.of(ASPIRIN, CANCER, SEVERE_HEADACHE));
+
+        assertThat(scores.tokenPerType().get(MEDICATION)).isEqualTo(new Score(1, 0, 0));
+        // breast: B vs O (fn); cancer: I vs B (fp, fn); severe: O vs B (fp); headache: B vs I (fp, fn)
+        assertThat(scores.tokenPerType().get(DISEASE)).isEqualTo(new Score(0, 3, 3));
+        assertThat(scores.tokenMicro()).isEqualTo(new Score(1, 3, 3));
+    }
+
+    @Test
     void should_name_the_document_when_one_side_misses_it() {
         Document other = new Document("n2", "fever");
         List<Annotation> gold = List.of(new Annotation(NOTE, List.of(), "gold"), new Annotation(other, List.of(), "gold"));

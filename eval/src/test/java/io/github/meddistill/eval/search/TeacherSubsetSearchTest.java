@@ -86,7 +86,7 @@ class TeacherSubsetSearchTest {
             teachers.put("t" + t, new ArrayList<>());
         }
         String text = "x".repeat(80);
-        for (int d = 0; d < 30; d++) {
+        for (int d = 0; d < 12; d++) {
             Document document = new Document("d" + d, text);
             gold.add(new Annotation(document, randomSpans(random, text), "gold"));
             for (Map.Entry<String, List<Annotation>> teacher : teachers.entrySet()) {

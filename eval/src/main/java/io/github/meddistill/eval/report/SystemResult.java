@@ -1,0 +1,34 @@
+package io.github.meddistill.eval.report;
+
+import io.github.meddistill.eval.BootstrapIntervals;
+import io.github.meddistill.eval.SystemScores;
+import io.github.meddistill.eval.cost.SpeedCost;
+import io.github.meddistill.eval.errors.ErrorAnalysis;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a report shows about one system.
+ *
+ * @param role its part in the evidence table (e.g. {@code teacher}, {@code student}); free text
+ * @param scores span and token scores against gold
+ * @param intervals bootstrap intervals of the scores
+ * @param speedCost speed and cost, when measured
+ * @param errors its errors, grouped (contains note text)
+ */
+public record SystemResult(String role, SystemScores scores, BootstrapIntervals intervals, Optional<SpeedCost> speedCost,
+                           ErrorAnalysis errors) {
+
+    public SystemResult {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(scores, "scores");
+        Objects.requireNonNull(intervals, "intervals");
+        Objects.requireNonNull(speedCost, "speedCost");
+        Objects.requireNonNull(errors, "errors");
+    }
+
+    /** The system's name. */
+    public String name() {
+        return scores.system();
+    }
+}
