@@ -34,6 +34,11 @@ public final class Bootstrap {
         this.confidenceLevel = builder.confidenceLevel;
     }
 
+    /** 1,000 resamples, seed 42, 95% intervals. */
+    public static Bootstrap defaults() {
+        return builder().build();
+    }
+
     /** 1,000 resamples, seed 42, 95% intervals unless set otherwise. */
     public static Builder builder() {
         return new Builder();

@@ -11,17 +11,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The method's "best teacher": for each entity type, scores every non-empty subset of teachers under
- * every standard rule on the gold dev set and keeps the best ({@link TeacherSubsetSearch}). Plug it into
- * {@code Distillation.builder().combination(new SubsetSearchSelector())}. Immutable and thread-safe.
+ * The method's "best teacher" choice for the distillation pipeline: runs a {@link TeacherSubsetSearch}
+ * on the gold dev set and keeps, per entity type, the best subset and rule, with its dev F1.
+ * Logs the choice (teacher names and scores only, no note text) at INFO. Immutable and thread-safe.
  */
 public final class SubsetSearchSelector implements CombinationSelector {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SubsetSearchSelector.class);
+
     private final TeacherSubsetSearch search;
 
-    /** Standard rules, strict span F1. */
+    /** The standard rules, strict matching. */
     public SubsetSearchSelector() {
         this(TeacherSubsetSearch.builder().build());
     }
@@ -31,19 +35,24 @@ public final class SubsetSearchSelector implements CombinationSelector {
     }
 
     /**
-     * @throws IllegalArgumentException if no gold dev set was given (the search needs one)
+     * @throws IllegalArgumentException if {@code goldDev} is empty (the search needs gold labels) or the
+     *     teachers do not cover the dev documents
      */
     @Override
     public CombinationPlan select(Map<String, List<Annotation>> teacherDevAnnotations, List<Annotation> goldDev,
                                   Set<EntityType> types) {
+        Objects.requireNonNull(goldDev, "goldDev");
         if (goldDev.isEmpty()) {
-            throw new IllegalArgumentException("the teacher-subset search needs gold dev labels: call development(...)"
-                    + " on the distillation builder, or use CombinationSelector.fixed(...)");
+            throw new IllegalArgumentException("the teacher-subset search needs gold-labelled dev documents; give a"
+                    + " development set, or choose a fixed rule with CombinationSelector.fixed(...)");
         }
-        SubsetSearchResult result = search.search(new LinkedHashMap<>(teacherDevAnnotations), goldDev, types);
+        SubsetSearchResult result = search.search(teacherDevAnnotations, goldDev, types);
         Map<EntityType, TypeCombination> byType = new LinkedHashMap<>();
         for (EntityType type : types) {
             SubsetScore best = result.best(type);
+            LOG.info("best combination for {}: {} (dev F1 {}, {} combinations in {} ms)", type, best.describe(),
+                    String.format(java.util.Locale.ROOT, "%.3f", best.score().f1()), result.ranked(type).size(),
+                    result.elapsed().toMillis());
             byType.put(type, new TypeCombination(type, best.teachers(), best.rule(), OptionalDouble.of(best.score().f1())));
         }
         return new CombinationPlan(byType);
