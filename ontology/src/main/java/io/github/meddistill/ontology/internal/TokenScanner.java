@@ -55,6 +55,7 @@ public final class TokenScanner {
             int start = i;
             char[] chars = buffer.chars;
             int length = 0;
+            int hash = 0;
             boolean ascii = true;
             while (i < n) {
                 c = text.charAt(i);
@@ -65,7 +66,9 @@ public final class TokenScanner {
                     if (length == chars.length) {
                         chars = grow(buffer);
                     }
-                    chars[length++] = ASCII_LOWER[c];
+                    char lower = ASCII_LOWER[c];
+                    chars[length++] = lower;
+                    hash = 31 * hash + lower;
                     i++;
                 } else {
                     int codePoint = Character.codePointAt(text, i);
@@ -89,10 +92,13 @@ public final class TokenScanner {
             if (length == 1 && chars[0] == 's' && isPossessive(text, start)) {
                 continue;
             }
-            if (foldPlurals) {
-                length = foldPlural(chars, length);
+            if (!ascii || foldPlurals) {
+                int folded = foldPlurals ? foldPlural(chars, length) : length;
+                if (folded != length || !ascii) {
+                    length = folded;
+                    hash = TokenTable.hash(chars, length);
+                }
             }
-            int hash = TokenTable.hash(chars, length);
             int id = intern ? table.intern(chars, length, hash) : table.find(chars, length, hash);
             out.add(start, i, id);
         }
@@ -110,7 +116,8 @@ public final class TokenScanner {
 
     /** Simple English plural endings; applied to dictionary and text alike, so it only has to be consistent. */
     static int foldPlural(char[] chars, int length) {
-        if (length <= 3 || chars[length - 1] != 's') {
+        // Short words are left alone: "thes" (a DOID acronym) must not become "the", nor "aids" "aid".
+        if (length <= 4 || chars[length - 1] != 's') {
             return length;
         }
         char before = chars[length - 2];

@@ -17,8 +17,8 @@ public final class TokenTable {
     /** Offset and length in the pool, per id. */
     private int[] spans = new int[1 << 11];
     private int size;
-    /** Per slot: hash, then id + 1 (0 for an empty slot). */
-    private int[] slots = new int[1 << 12];
+    /** Per slot, four ints: hash, id + 1 (0 for an empty slot), pool offset, length; one probe reads them all. */
+    private int[] slots = new int[1 << 13];
 
     /** The hash that {@link #find} and {@link #intern} expect for {@code chars[0, length)}. */
     public static int hash(char[] chars, int length) {
@@ -32,14 +32,15 @@ public final class TokenTable {
     /** The id of the token, or -1 if it was never interned. */
     public int find(char[] chars, int length, int hash) {
         int[] s = slots;
-        int mask = (s.length >> 1) - 1;
+        int mask = (s.length >> 2) - 1;
         int index = mix(hash) & mask;
         while (true) {
-            int id = s[2 * index + 1] - 1;
+            int base = index << 2;
+            int id = s[base + 1] - 1;
             if (id < 0) {
                 return -1;
             }
-            if (s[2 * index] == hash && sameChars(id, chars, length)) {
+            if (s[base] == hash && s[base + 3] == length && samePoolChars(s[base + 2], chars, length)) {
                 return id;
             }
             index = (index + 1) & mask;
@@ -63,7 +64,7 @@ public final class TokenTable {
         spans[2 * id] = poolSize;
         spans[2 * id + 1] = length;
         poolSize += length;
-        if (size * 2 > slots.length >> 1) {
+        if (size * 2 > slots.length >> 2) {
             rehash(slots.length * 2);
         } else {
             place(id, hash);
@@ -86,11 +87,7 @@ public final class TokenTable {
         spans = Arrays.copyOf(spans, 2 * size);
     }
 
-    private boolean sameChars(int id, char[] chars, int length) {
-        if (spans[2 * id + 1] != length) {
-            return false;
-        }
-        int offset = spans[2 * id];
+    private boolean samePoolChars(int offset, char[] chars, int length) {
         char[] p = pool;
         for (int i = 0; i < length; i++) {
             if (p[offset + i] != chars[i]) {
@@ -117,13 +114,16 @@ public final class TokenTable {
     }
 
     private void place(int id, int hash) {
-        int mask = (slots.length >> 1) - 1;
+        int mask = (slots.length >> 2) - 1;
         int index = mix(hash) & mask;
-        while (slots[2 * index + 1] != 0) {
+        while (slots[(index << 2) + 1] != 0) {
             index = (index + 1) & mask;
         }
-        slots[2 * index] = hash;
-        slots[2 * index + 1] = id + 1;
+        int base = index << 2;
+        slots[base] = hash;
+        slots[base + 1] = id + 1;
+        slots[base + 2] = spans[2 * id];
+        slots[base + 3] = spans[2 * id + 1];
     }
 
     private static int mix(int hash) {
