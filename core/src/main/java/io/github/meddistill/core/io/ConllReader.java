@@ -159,17 +159,13 @@ public final class ConllReader {
                     firstLine = lines.lineNumber();
                     continue;
                 }
-                int needed = Math.max(tokenColumn, tagColumn) + 1;
+                int needed = Math.max(Math.max(tokenColumn, tagColumn) + 1, 2);
                 if (columns.length < needed) {
                     throw new CorpusFormatException(name, lines.lineNumber(), "columns", "at least " + needed
                             + " columns (token in column " + tokenColumn + ", tag in column "
                             + (tagColumn < 0 ? "last" : tagColumn) + ")", line);
                 }
                 String tag = columns[tagColumn < 0 ? columns.length - 1 : tagColumn];
-                if (columns.length < 2 && tagColumn < 0) {
-                    throw new CorpusFormatException(name, lines.lineNumber(), "columns",
-                            "a token and a tag separated by a tab or space", line);
-                }
                 sentenceTokens.add(columns[tokenColumn]);
                 sentenceTags.add(canonicalTag(tag, id == null ? stem + "-" + (documentCount + 1) : id));
             }

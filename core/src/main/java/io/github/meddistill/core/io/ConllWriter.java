@@ -31,7 +31,8 @@ import java.util.Set;
  * <p>The format is lossy and says so: an entity whose boundary falls inside a token is widened to the
  * token, overlapping entities keep only the longest (see {@link LabelScheme#encode}), and an entity
  * that crosses a line break is cut into one per sentence; all of these are counted in
- * {@link WriteReport#entitiesChanged()}.
+ * {@link WriteReport#entitiesChanged()}. Tokens must not contain whitespace (a custom tokenizer that
+ * returns such a token gets an {@link IllegalArgumentException}).
  */
 public final class ConllWriter {
 
@@ -108,7 +109,13 @@ public final class ConllWriter {
                         List<String> sentenceTags = tags.subList(sentenceStart, i);
                         written.addAll(scheme.decode(sentenceTags, sentence, text));
                         for (int t = 0; t < sentence.size(); t++) {
-                            writer.write(sentence.get(t).text());
+                            String token = sentence.get(t).text();
+                            if (token.codePoints().anyMatch(Character::isWhitespace)) {
+                                throw new IllegalArgumentException("tokenizer returned a token with whitespace, which"
+                                        + " CoNLL cannot hold: document " + annotation.documentId() + ", token at ["
+                                        + sentence.get(t).start() + ", " + sentence.get(t).end() + ")");
+                            }
+                            writer.write(token);
                             writer.write('\t');
                             writer.write(sentenceTags.get(t));
                             writer.write('\n');

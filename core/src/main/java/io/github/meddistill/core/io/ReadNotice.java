@@ -24,7 +24,7 @@ public record ReadNotice(Kind kind, String location, String detail) {
         DISCONTINUOUS_SPLIT,
         /** A discontinuous BRAT entity was skipped. */
         DISCONTINUOUS_SKIPPED,
-        /** Two entities of one document overlap; both were kept. */
+        /** An entity overlaps an earlier entity of the same document (counted once per such entity); all were kept. */
         OVERLAPPING_ENTITIES,
         /** The same span and type occurred twice in one document; it was kept once. */
         DUPLICATE_ENTITY,

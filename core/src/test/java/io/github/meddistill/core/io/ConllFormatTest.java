@@ -225,4 +225,16 @@ class ConllFormatTest {
             assertThat(reader.report().documents()).isEqualTo(1);
         }
     }
+
+    @Test
+    void should_refuse_tokens_with_whitespace_when_a_custom_tokenizer_returns_them() {
+        ConllWriter whole = ConllWriter.builder()
+                .tokenizer(text -> List.of(new io.github.meddistill.core.text.Token(text, 0, text.length()))).build();
+        Annotation note = new Annotation(new Document("a", "chest pain"), List.of(), "gold");
+
+        try (AnnotationWriter writer = whole.open(new ByteArrayOutputStream(), "mem")) {
+            assertThatIllegalArgumentException().isThrownBy(() -> writer.write(note))
+                    .withMessageContaining("document a, token at [0, 10)");
+        }
+    }
 }
