@@ -1,0 +1,262 @@
+package io.github.meddistill.examples.ontology;
+
+import io.github.meddistill.ontology.DictionaryMatcher;
+import io.github.meddistill.ontology.Term;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Speed of the dictionary matcher with the four open lexicons loaded together, on the MTSamples
+ * notes of a data folder: load time, heap per term, matching MB/s on one thread and on all cores,
+ * and a naive per-term {@code indexOf} scan over part of the same text, in the same run.
+ *
+ * <p>MB are 10^6 bytes of UTF-8 note text. One-thread speed is given per wall-clock second and,
+ * because a shared machine may take the core away, also per second of the thread's CPU time. The
+ * naive baseline lower-cases the text once and, for
+ * every distinct lower-cased term, finds all occurrences with {@code String.indexOf} and a
+ * word-boundary check; it runs on a slice of the notes because on all of them it would take hours.
+ * Heap per term is the growth of the used heap (after full collections) from before loading to
+ * the built matcher, divided by the matcher's entries: an estimate, as any JVM heap measurement is.
+ *
+ * <pre>{@code
+ * OntologyBenchmark.Result result = OntologyBenchmark.run(Path.of("../shared/data"), Duration.ofSeconds(2), new PrintWriter(System.out, true));
+ * }</pre>
+ */
+public final class OntologyBenchmark {
+
+    private static final double MB = 1e6;
+    private static final int NAIVE_SLICE_CHARS = 20_000;
+    /** How long each speed is measured by default: whole passes over the notes for at least this long. */
+    public static final Duration DEFAULT_MEASURE_TIME = Duration.ofSeconds(2);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private OntologyBenchmark() {
+    }
+
+    /** One benchmark run's numbers. */
+    public record Result(int terms, double loadSeconds, double bytesPerTerm, double matchMBpsOneThread,
+                         double matchMBpsOneThreadCpu, double matchMBpsAllThreads, int threads, double naiveMBps,
+                         double textMB, int notes, long matchesPerPass) {
+
+        /** How many times faster one matcher thread is than the naive scan. */
+        public double speedupOverNaive() {
+            return matchMBpsOneThread / naiveMBps;
+        }
+
+        /** The result as one JSON object on one line. */
+        public String toJson() {
+            return String.format(Locale.ROOT, "{\"terms\":%d,\"loadSeconds\":%.3f,\"bytesPerTerm\":%.1f,"
+                            + "\"matchMBpsOneThread\":%.2f,\"matchMBpsOneThreadCpu\":%.2f,\"matchMBpsAllThreads\":%.2f,"
+                            + "\"threads\":%d,"
+                            + "\"naiveMBps\":%.4f,\"speedupOverNaive\":%.1f,\"textMB\":%.3f,\"notes\":%d,"
+                            + "\"matchesPerPass\":%d}", terms, loadSeconds, bytesPerTerm, matchMBpsOneThread,
+                    matchMBpsOneThreadCpu, matchMBpsAllThreads, threads, naiveMBps, speedupOverNaive(), textMB, notes,
+                    matchesPerPass);
+        }
+
+        /** The result as a small text table. */
+        public String toTable() {
+            return String.format(Locale.ROOT, """
+                            | measure                         | value        |
+                            | ------------------------------- | ------------ |
+                            | terms loaded (matcher entries)  | %,12d |
+                            | load + build seconds            | %12.3f |
+                            | heap bytes per term             | %12.1f |
+                            | match MB/s, 1 thread            | %12.2f |
+                            | match MB per CPU-second, 1 thr. | %12.2f |
+                            | match MB/s, %2d threads          | %12.2f |
+                            | naive indexOf MB/s, 1 thread    | %12.4f |
+                            | speed-up over naive (1 thread)  | %11.1fx |
+                            | text MB (%d notes)             | %12.3f |
+                            """, terms, loadSeconds, bytesPerTerm, matchMBpsOneThread, matchMBpsOneThreadCpu, threads,
+                    matchMBpsAllThreads, naiveMBps, speedupOverNaive(), notes, textMB);
+        }
+    }
+
+    public static void main(String[] args) {
+        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        PrintWriter out = new PrintWriter(System.out, true);
+        Result result = run(data, DEFAULT_MEASURE_TIME, out);
+        out.print(result.toTable());
+        out.println(result.toJson());
+        out.flush();
+    }
+
+    /**
+     * Runs the benchmark on {@code dataDir}, measuring each speed for at least {@code measureTime},
+     * printing progress to {@code log}.
+     */
+    public static Result run(Path dataDir, Duration measureTime, PrintWriter log) {
+        long measureNanos = measureTime.toNanos();
+        List<String> notes = MtSamplesNotes.read(dataDir.resolve("mtsamples/mtsamples_subset.csv"));
+        long bytes = 0;
+        for (String note : notes) {
+            bytes += note.getBytes(StandardCharsets.UTF_8).length;
+        }
+        long heapBefore = usedHeapAfterGc();
+        long start = System.nanoTime();
+        List<Term> terms = new ArrayList<>();
+        terms.addAll(OntologyLexicons.doid(dataDir));
+        terms.addAll(OntologyLexicons.hpo(dataDir));
+        terms.addAll(OntologyLexicons.drugBank(dataDir));
+        terms.addAll(OntologyLexicons.drugsAtFda(dataDir));
+        DictionaryMatcher matcher = DictionaryMatcher.builder().addTerms(terms).build();
+        double loadSeconds = (System.nanoTime() - start) / 1e9;
+        terms = null;
+        long heapAfter = usedHeapAfterGc();
+        double bytesPerTerm = (double) (heapAfter - heapBefore) / matcher.termCount();
+        log.printf(Locale.ROOT, "loaded %,d terms in %.2f s%n", matcher.termCount(), loadSeconds);
+
+        long matches = matchAll(matcher, notes);
+        for (int warmup = 0; warmup < 4; warmup++) {
+            matchAll(matcher, notes);
+        }
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        long wallStart = System.nanoTime();
+        double oneThread = measure(() -> matchAll(matcher, notes), bytes, measureNanos);
+        double oneThreadCpu = oneThread * (System.nanoTime() - wallStart)
+                / (double) Math.max(1, THREADS.getCurrentThreadCpuTime() - cpuStart);
+        log.printf(Locale.ROOT, "one thread: %.2f MB/s (%.2f MB per CPU-second)%n", oneThread, oneThreadCpu);
+        int threads = Runtime.getRuntime().availableProcessors();
+        double allThreads;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            parallelMatch(pool, threads, matcher, notes);
+            allThreads = measure(() -> parallelMatch(pool, threads, matcher, notes), bytes, measureNanos);
+        } finally {
+            pool.shutdownNow();
+        }
+        log.printf(Locale.ROOT, "%d threads: %.2f MB/s%n", threads, allThreads);
+
+        List<String> naiveTerms = naiveTerms(dataDir);
+        String slice = slice(notes);
+        long sliceBytes = slice.getBytes(StandardCharsets.UTF_8).length;
+        naiveScan(naiveTerms, slice.substring(0, Math.min(slice.length(), 2_000)));
+        double naive = measureOnce(() -> naiveScan(naiveTerms, slice), sliceBytes);
+        log.printf(Locale.ROOT, "naive: %.4f MB/s over %,d bytes%n", naive, sliceBytes);
+        return new Result(matcher.termCount(), loadSeconds, bytesPerTerm, oneThread, oneThreadCpu, allThreads, threads, naive,
+                bytes / MB, notes.size(), matches);
+    }
+
+    private static long matchAll(DictionaryMatcher matcher, List<String> notes) {
+        long matches = 0;
+        for (String note : notes) {
+            matches += matcher.match(note).size();
+        }
+        return matches;
+    }
+
+    private static long parallelMatch(ExecutorService pool, int threads, DictionaryMatcher matcher,
+                                      List<String> notes) {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<Long>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                long matches = 0;
+                for (int i = next.getAndIncrement(); i < notes.size(); i = next.getAndIncrement()) {
+                    matches += matcher.match(notes.get(i)).size();
+                }
+                return matches;
+            }));
+        }
+        long total = 0;
+        try {
+            for (Future<Long> future : futures) {
+                total += future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while matching", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("matching failed", e.getCause());
+        }
+        return total;
+    }
+
+    /** Repeats whole passes for at least {@code nanos}; MB/s over all of them. */
+    private static double measure(java.util.function.LongSupplier pass, long bytesPerPass, long nanos) {
+        long start = System.nanoTime();
+        long passes = 0;
+        long sink = 0;
+        do {
+            sink += pass.getAsLong();
+            passes++;
+        } while (System.nanoTime() - start < nanos);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (sink < 0) {
+            throw new IllegalStateException("negative match count");
+        }
+        return passes * bytesPerPass / MB / seconds;
+    }
+
+    private static double measureOnce(java.util.function.LongSupplier pass, long bytes) {
+        long start = System.nanoTime();
+        long sink = pass.getAsLong();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (sink < 0) {
+            throw new IllegalStateException("negative match count");
+        }
+        return bytes / MB / seconds;
+    }
+
+    /** Distinct lower-cased strings of the same four lexicons, as a naive matcher would hold them. */
+    private static List<String> naiveTerms(Path dataDir) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (List<Term> lexicon : List.of(OntologyLexicons.doid(dataDir), OntologyLexicons.hpo(dataDir),
+                OntologyLexicons.drugBank(dataDir), OntologyLexicons.drugsAtFda(dataDir))) {
+            for (Term term : lexicon) {
+                distinct.add(term.text().toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(distinct);
+    }
+
+    /** Every occurrence of every term, on word boundaries: one {@code indexOf} loop per term. */
+    static long naiveScan(List<String> terms, String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        long found = 0;
+        for (String term : terms) {
+            for (int at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+                int end = at + term.length();
+                boolean startsWord = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1));
+                boolean endsWord = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
+                if (startsWord && endsWord) {
+                    found++;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String slice(List<String> notes) {
+        StringBuilder slice = new StringBuilder();
+        for (String note : notes) {
+            if (slice.length() >= NAIVE_SLICE_CHARS) {
+                break;
+            }
+            slice.append(note).append('\n');
+        }
+        return slice.toString();
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}
