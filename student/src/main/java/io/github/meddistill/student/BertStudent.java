@@ -31,6 +31,7 @@ import io.github.meddistill.student.internal.BatchScorer;
 import io.github.meddistill.student.internal.BertModel;
 import io.github.meddistill.student.internal.EncodedDocument;
 import io.github.meddistill.student.internal.FloatTensor;
+import io.github.meddistill.student.internal.OnnxExport;
 import io.github.meddistill.student.internal.Safetensors;
 import io.github.meddistill.student.internal.SubwordTokenizer;
 import io.github.meddistill.student.internal.TokenClassificationCodec;
@@ -51,7 +52,7 @@ import io.github.meddistill.student.internal.TokenClassificationCodec;
  * <p>Saved as a directory: {@code config.json} (HF config with {@code id2label}/{@code label2id} and a
  * {@code meddistill} section), {@code model.safetensors} (HF names, {@code bert.} prefix), {@code tokenizer.json}.
  * The same directory can be loaded by HF Transformers ({@code AutoModelForTokenClassification}) and exported to
- * ONNX with HF Optimum.
+ * ONNX with HF Optimum or {@link #exportOnnx(Path)}; {@link OnnxStudent} runs such an export.
  */
 public final class BertStudent implements Student {
 
@@ -81,55 +82,12 @@ public final class BertStudent implements Student {
 
     /** Loads a student saved with {@link #save(Path)} onto {@code device}. */
     public static BertStudent load(Path directory, Device device) {
-        Path configFile = directory.resolve("config.json");
-        JsonNode config;
-        try {
-            config = JSON.readTree(configFile.toFile());
-        } catch (IOException e) {
-            throw new NonRetriableException("cannot read " + configFile + ": " + e.getMessage(), e);
-        }
-        JsonNode meddistill = config.path("meddistill");
-        if (!meddistill.isObject()) {
-            throw new NonRetriableException(configFile + " has no 'meddistill' section: not a saved MedDistill student");
-        }
-        List<String> tags = new ArrayList<>();
-        JsonNode id2label = config.path("id2label");
-        for (int i = 0; i < id2label.size(); i++) {
-            JsonNode tag = id2label.get(String.valueOf(i));
-            if (tag == null) {
-                throw new NonRetriableException(configFile + ": id2label lacks id " + i);
-            }
-            tags.add(tag.asText());
-        }
-        LabelScheme scheme;
-        try {
-            scheme = LabelSchemes.forName(meddistill.path("label_scheme").asText());
-        } catch (IllegalArgumentException e) {
-            throw new NonRetriableException(configFile + ": field meddistill.label_scheme: " + e.getMessage(), e);
-        }
-        Set<EntityType> types = new TreeSet<>();
-        meddistill.path("entity_types").forEach(type -> types.add(EntityType.of(type.asText())));
-        List<String> expectedTags = scheme.tags(types);
-        if (!expectedTags.equals(tags)) {
-            throw new NonRetriableException(configFile + ": id2label " + tags + " does not match scheme "
-                    + scheme.name() + " for types " + types + " (expected " + expectedTags + ")");
-        }
-        BertConfig bert = BertConfig.read(configFile);
-        int maxLength = meddistill.path("max_length").asInt(128);
-        int stride = meddistill.path("stride").asInt(32);
-        int batch = meddistill.path("batch_size").asInt(32);
-        byte[] tokenizerJson;
-        try {
-            tokenizerJson = Files.readAllBytes(directory.resolve("tokenizer.json"));
-        } catch (IOException e) {
-            throw new NonRetriableException("cannot read " + directory.resolve("tokenizer.json") + ": " + e.getMessage(),
-                    e);
-        }
+        SavedStudent saved = SavedStudent.read(directory);
         Map<String, FloatTensor> weights = Safetensors.read(directory.resolve("model.safetensors"));
-        SubwordTokenizer tokenizer = SubwordTokenizer.fromJson(tokenizerJson, directory.resolve("tokenizer.json")
-                .toString());
+        SubwordTokenizer tokenizer = SubwordTokenizer.fromJson(saved.tokenizerJson(),
+                directory.resolve("tokenizer.json").toString());
         NDManager manager = Engine.getEngine("PyTorch").newBaseManager(device);
-        BertModel model = BertModel.random(bert, tags.size(), manager);
+        BertModel model = BertModel.random(saved.config(), saved.tags().size(), manager);
         try {
             model.assign(weights, true, directory.resolve("model.safetensors").toString());
         } catch (RuntimeException e) {
@@ -137,9 +95,20 @@ public final class BertStudent implements Student {
             tokenizer.close();
             throw e;
         }
-        TokenClassificationCodec codec = new TokenClassificationCodec(tokenizer, new WordTokenizer(), scheme, tags,
-                maxLength, stride);
-        return new BertStudent(model, tokenizer, codec, types, batch, meddistill.path("encoder").asText("unknown"));
+        return new BertStudent(model, tokenizer, saved.codec(tokenizer), saved.entityTypes(), saved.batchSize(),
+                saved.encoder());
+    }
+
+    /**
+     * Writes this model as an ONNX graph (inputs {@code input_ids}, {@code attention_mask}, {@code token_type_ids},
+     * output {@code logits}, as an HF Optimum export), e.g. {@code model.onnx} inside a saved directory so that
+     * {@link OnnxStudent#load(Path)} runs it on ONNX Runtime.
+     */
+    public void exportOnnx(Path file) {
+        Map<String, FloatTensor> tensors = new LinkedHashMap<>();
+        model.parameters().forEach((name, array) -> tensors.put(name,
+                new FloatTensor(array.getShape().getShape(), array.toFloatArray())));
+        OnnxExport.write(file, model.config(), model.numLabels(), tensors);
     }
 
     @Override

@@ -98,6 +98,25 @@ class BertStudentTrainerTest {
     }
 
     @Test
+    void should_predict_the_same_entities_on_onnx_runtime_when_exported_to_onnx(@TempDir Path dir) {
+        // given
+        List<String> texts = DEVELOPMENT.stream().map(a -> a.document().text()).toList();
+        student.save(dir);
+        student.exportOnnx(dir.resolve("model.onnx"));
+
+        // when
+        List<List<Entity>> onnx;
+        try (OnnxStudent loaded = OnnxStudent.load(dir)) {
+            onnx = loaded.extractAll(texts);
+            assertThat(loaded.entityTypes()).isEqualTo(student.entityTypes());
+        }
+
+        // then
+        assertThat(onnx).isEqualTo(student.extractAll(texts));
+        assertThat(onnx.stream().mapToInt(List::size).sum()).isPositive();
+    }
+
+    @Test
     void should_extract_the_same_entities_when_called_from_several_threads() throws Exception {
         List<String> texts = DEVELOPMENT.stream().map(a -> a.document().text()).toList();
         List<List<Entity>> expected = student.extractAll(texts);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 /**
@@ -22,6 +21,22 @@ public final class BatchScorer {
      */
     public static List<List<float[][]>> scores(BertModel model, TokenClassificationCodec codec,
             List<EncodedDocument> documents, int batchSize) {
+        return scores(model::newBatchManager, (batch) -> model.logits(batch.inputIds(), batch.attentionMask(), false)
+                .toFloatArray(), model.numLabels(), codec, documents, batchSize);
+    }
+
+    /** Computes flat {@code [batch, length, labels]} logits of a padded batch. */
+    @FunctionalInterface
+    public interface Logits {
+        float[] of(PaddedBatch batch);
+    }
+
+    /**
+     * As {@link #scores(BertModel, TokenClassificationCodec, List, int)} for any model: {@code managers} gives a
+     * fresh manager per batch (closed after it), {@code logits} runs the model.
+     */
+    public static List<List<float[][]>> scores(java.util.function.Supplier<NDManager> managers, Logits logits,
+            int labels, TokenClassificationCodec codec, List<EncodedDocument> documents, int batchSize) {
         record Item(int document, int window, long[] ids) {
         }
         List<Item> items = new ArrayList<>();
@@ -36,19 +51,18 @@ public final class BatchScorer {
             results.add(perWindow);
         }
         items.sort(Comparator.comparingInt((Item item) -> item.ids().length));
-        int labels = model.numLabels();
         for (int from = 0; from < items.size(); from += batchSize) {
             List<Item> batch = items.subList(from, Math.min(items.size(), from + batchSize));
             List<long[]> ids = batch.stream().map(Item::ids).toList();
-            try (NDManager manager = model.manager().newSubManager()) {
+            try (NDManager manager = managers.get()) {
                 PaddedBatch padded = PaddedBatch.of(manager, ids, null);
-                float[] logits = model.logits(padded.inputIds(), padded.attentionMask(), false).toFloatArray();
+                float[] flat = logits.of(padded);
                 int width = padded.length();
                 for (int i = 0; i < batch.size(); i++) {
                     Item item = batch.get(i);
                     float[][] scores = new float[item.ids().length][labels];
                     for (int t = 0; t < scores.length; t++) {
-                        System.arraycopy(logits, (i * width + t) * labels, scores[t], 0, labels);
+                        System.arraycopy(flat, (i * width + t) * labels, scores[t], 0, labels);
                     }
                     results.get(item.document()).set(item.window(), scores);
                 }

@@ -141,6 +141,11 @@ public final class BertModel implements AutoCloseable {
         return Collections.unmodifiableMap(parameters);
     }
 
+    /** A child manager of the model's manager, for the temporaries of one call. */
+    public NDManager newBatchManager() {
+        return manager.newSubManager();
+    }
+
     /** The manager that owns the parameters (and decides their device). */
     public NDManager manager() {
         return manager;
