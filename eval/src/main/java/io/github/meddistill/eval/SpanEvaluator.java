@@ -70,8 +70,6 @@ public final class SpanEvaluator {
         int modes = MatchMode.values().length;
         int width = modes * typeList.size() * 3;
         long[] counts = new long[aligned.gold().size() * width];
-        long[] tokenCounts = new long[typeList.size() * 3];
-        WordTokenizer tokenizer = new WordTokenizer();
         for (int d = 0; d < aligned.gold().size(); d++) {
             List<Entity> goldEntities = aligned.gold().get(d).entities();
             List<Entity> predictedEntities = aligned.predicted().get(d).entities();
@@ -86,9 +84,8 @@ public final class SpanEvaluator {
                 put(counts, strictBase, strict, p.size() - strict, g.size() - strict);
                 put(counts, lenientBase, lenient, p.size() - lenient, g.size() - lenient);
             }
-            countTokens(aligned.gold().get(d), aligned.predicted().get(d), typeList, tokenizer, tokenCounts);
         }
-        return new SystemScores(system, aligned.gold(), aligned.predicted(), typeList, counts, tokenCounts);
+        return new SystemScores(system, aligned.gold(), aligned.predicted(), typeList, counts);
     }
 
     /** Exact (start, end) matches between two duplicate-free lists of one type. */
@@ -108,6 +105,16 @@ public final class SpanEvaluator {
         List<Entity> g = List.copyOf(new TreeSet<>(gold));
         List<Entity> p = List.copyOf(new TreeSet<>(predicted));
         return OverlapMatching.maximumMatching(starts(g), ends(g), g.size(), starts(p), ends(p), p.size());
+    }
+
+    /** Token-level BIO counts per type and kind ({@code [type * 3 + kind]}), summed over aligned documents. */
+    static long[] tokenCounts(List<Annotation> gold, List<Annotation> predicted, List<EntityType> types) {
+        long[] tokenCounts = new long[types.size() * 3];
+        WordTokenizer tokenizer = new WordTokenizer();
+        for (int d = 0; d < gold.size(); d++) {
+            countTokens(gold.get(d), predicted.get(d), types, tokenizer, tokenCounts);
+        }
+        return tokenCounts;
     }
 
     private static void countTokens(Annotation gold, Annotation predicted, List<EntityType> types, WordTokenizer tokenizer,

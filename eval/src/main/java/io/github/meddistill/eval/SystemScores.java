@@ -28,17 +28,15 @@ public final class SystemScores {
     private final List<EntityType> types;
     /** Counts per document, mode, type and kind: {@code [((doc * modes + mode) * types + type) * 3 + kind]}. */
     private final long[] counts;
-    /** Token-level BIO counts per type and kind, summed over documents. */
-    private final long[] tokenCounts;
+    /** Token-level BIO counts per type and kind, summed over documents; computed on first use (tokenizing costs). */
+    private volatile long[] tokenCounts;
 
-    SystemScores(String system, List<Annotation> gold, List<Annotation> predicted, List<EntityType> types, long[] counts,
-                 long[] tokenCounts) {
+    SystemScores(String system, List<Annotation> gold, List<Annotation> predicted, List<EntityType> types, long[] counts) {
         this.system = Objects.requireNonNull(system, "system");
         this.gold = List.copyOf(gold);
         this.predicted = List.copyOf(predicted);
         this.types = List.copyOf(types);
         this.counts = counts;
-        this.tokenCounts = tokenCounts;
     }
 
     /** The system's name. */
@@ -97,6 +95,12 @@ public final class SystemScores {
 
     /** Token-level BIO counts per type (see {@link SpanEvaluator}), in type order. */
     public Map<EntityType, Score> tokenPerType() {
+        long[] tokenCounts = this.tokenCounts;
+        if (tokenCounts == null) {
+            // benign race: every thread computes the same values
+            tokenCounts = SpanEvaluator.tokenCounts(gold, predicted, types);
+            this.tokenCounts = tokenCounts;
+        }
         Map<EntityType, Score> scores = new LinkedHashMap<>();
         for (int t = 0; t < types.size(); t++) {
             scores.put(types.get(t), new Score(tokenCounts[t * 3 + TP], tokenCounts[t * 3 + FP], tokenCounts[t * 3 + FN]));
