@@ -235,6 +235,9 @@ public final class TeachersBenchCommand implements Callable<Integer> {
         private final int latencyMs;
 
         SimulatedServer(int latencyMs) throws IOException {
+            // without TCP_NODELAY the JDK server's small responses wait ~40 ms for delayed ACKs (Nagle), which
+            // real provider endpoints do not; read once, when the JDK server classes load
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             this.latencyMs = latencyMs;
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
             server.setExecutor(executor);

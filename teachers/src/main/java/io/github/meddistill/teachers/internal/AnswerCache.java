@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * file of its own, created on the first answer, so concurrent writers (threads of one instance,
  * several instances, several processes) never interleave bytes. One line per answer:
  * {@code <crc32 of the JSON, 8 hex digits> TAB <JSON> LF}, written with one write call and forced to
- * disk before {@link #put} returns. On open every journal is read; a line that fails its checksum or
+ * disk before {@link #put} returns (writers that arrive together share one fsync). On open every journal is read; a line that fails its checksum or
  * lacks its final newline (a crash mid-write) is skipped and counted, never trusted. Invalid answers
  * (truncated, refused, not JSON) are stored like any other, for inspection and so that a re-run does
  * not pay for them again.
@@ -52,6 +52,9 @@ public final class AnswerCache implements AutoCloseable {
     private final Map<String, CachedAnswer> entries = new ConcurrentHashMap<>();
     private final int skippedLines;
     private final Object writeLock = new Object();
+    private final Object syncLock = new Object();
+    private volatile long written;
+    private long synced;
     private FileChannel journal;
     private Path journalPath;
     private boolean closed;
@@ -106,15 +109,24 @@ public final class AnswerCache implements AutoCloseable {
         crc.update(json);
         byte[] prefix = String.format("%08x\t", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
         ByteBuffer line = ByteBuffer.allocate(prefix.length + json.length + 1).put(prefix).put(json).put((byte) '\n').flip();
-        FileChannel channel;
         try {
+            long sequence;
+            FileChannel channel;
             synchronized (writeLock) {
                 channel = channel();
                 while (line.hasRemaining()) {
                     channel.write(line);
                 }
+                sequence = ++written;
             }
-            channel.force(false);
+            // group commit: one force covers every line written before it, so parallel writers share fsyncs
+            synchronized (syncLock) {
+                if (synced < sequence) {
+                    long covered = written;
+                    channel.force(false);
+                    synced = covered;
+                }
+            }
         } catch (IOException e) {
             throw new MedDistillException("cannot append to answer cache journal " + journalPath + ": " + e.getMessage(), e);
         }

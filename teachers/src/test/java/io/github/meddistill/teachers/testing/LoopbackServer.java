@@ -20,6 +20,11 @@ import java.util.function.Function;
  */
 public final class LoopbackServer implements AutoCloseable {
 
+    static {
+        // without TCP_NODELAY small responses wait ~40 ms for delayed ACKs (Nagle), unlike real endpoints
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "loopback-server");
