@@ -1,0 +1,62 @@
+package io.github.meddistill.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.github.meddistill.examples.student.StudentBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code meddistill bench student --data DIR [--json]}: training and inference throughput of the student for a
+ * tiny, a 4-layer/256 and the MiniLM shape, against the fp32 matmul roofline measured in the same run (see
+ * {@link StudentBenchmark}). With {@code --json}, one JSON object on the last line with {@code matmulGflops} and
+ * {@code configs} (each with {@code name}, {@code trainSeqPerSec}, {@code trainTokensPerSec},
+ * {@code inferNotesPerSec}, {@code rooflineFraction}, {@code peakRssMb}).
+ */
+@Command(name = "student", mixinStandardHelpOptions = true,
+        description = "Student throughput (train seq/s, tokens/s, inference notes/s) against the matmul roofline.")
+public final class StudentBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "Data folder laid out like ../shared/data (ncbi_disease/, mtsamples/).")
+    Path data;
+
+    @Option(names = "--train-docs", defaultValue = "96",
+            description = "NCBI-disease train abstracts trained on for one epoch per config (default 96).")
+    int trainDocuments;
+
+    @Option(names = "--notes", defaultValue = "50", description = "MTSamples notes for inference (default 50).")
+    int notes;
+
+    @Option(names = "--json", description = "Print the result as one JSON object on the last line.")
+    boolean json;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(data.resolve("ncbi_disease/original-data"))
+                || !Files.isRegularFile(data.resolve("mtsamples/mtsamples_subset.csv"))) {
+            spec.commandLine().getErr().println("--data " + data + ": expected ncbi_disease/original-data and"
+                    + " mtsamples/mtsamples_subset.csv as in ../shared/data");
+            return 2;
+        }
+        if (trainDocuments < 1 || notes < 1) {
+            spec.commandLine().getErr().println("--train-docs and --notes must be positive");
+            return 2;
+        }
+        StudentBenchmark.Result result = StudentBenchmark.run(data, trainDocuments, notes, out);
+        out.print(result.toTable());
+        if (json) {
+            out.println(result.toJson());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.meddistill.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.github.meddistill.examples.student.StudentQuality;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code meddistill bench student-quality --data DIR [--init minilm|bge-small|e5-small|random] [--json]}: trains the
+ * student on NCBI-disease train (gold), early-stops on devel and prints strict span F1 on test (see
+ * {@link StudentQuality}). With {@code --json}, one JSON object on the last line with {@code init},
+ * {@code strictF1}, {@code devF1}, {@code epochs}, {@code trainSeconds} (and precision, recall, bestEpoch).
+ */
+@Command(name = "student-quality", mixinStandardHelpOptions = true,
+        description = "Student span F1 on NCBI-disease test after training on train and early stopping on devel.")
+public final class StudentQualityBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "Data folder laid out like ../shared/data (ncbi_disease/original-data).")
+    Path data;
+
+    @Option(names = "--init", defaultValue = "minilm", paramLabel = "ENCODER",
+            description = "minilm (default), bge-small, e5-small (their jars must be on the classpath) or random.")
+    String init;
+
+    @Option(names = "--epochs", defaultValue = "4", description = "Most epochs (default 4).")
+    int epochs;
+
+    @Option(names = "--lr", defaultValue = "-1",
+            description = "Peak learning rate (default 5e-5 for pretrained encoders, 5e-4 for random).")
+    double learningRate;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Windows per batch (default 32).")
+    int batchSize;
+
+    @Option(names = "--max-length", defaultValue = "128", description = "Word pieces per window (default 128).")
+    int maxLength;
+
+    @Option(names = "--stride", defaultValue = "32", description = "Pieces shared by consecutive windows (default 32).")
+    int stride;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default 42).")
+    long seed;
+
+    @Option(names = "--devices", defaultValue = "auto", description = "auto, cpu, gpu or gpu:0,1 (default auto).")
+    String devices;
+
+    @Option(names = "--json", description = "Print the result as one JSON object on the last line.")
+    boolean json;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(data.resolve("ncbi_disease/original-data"))) {
+            spec.commandLine().getErr().println("--data " + data + ": expected a folder with ncbi_disease/original-data"
+                    + " as in ../shared/data");
+            return 2;
+        }
+        double lr = learningRate > 0 ? learningRate : init.equalsIgnoreCase("random") ? 5e-4 : 5e-5;
+        StudentQuality.Result result = StudentQuality.run(new StudentQuality.Options(data, init, epochs, lr,
+                batchSize, maxLength, stride, seed, devices), out);
+        out.print(result.toTable());
+        if (json) {
+            out.println(result.toJson());
+        }
+        out.flush();
+        return 0;
+    }
+}
