@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints a table and, with --json, one JSON object on the last line.",
         subcommands = {
+                TeachersBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -11,6 +11,11 @@ import picocli.CommandLine.Command;
 @Command(name = "meddistill", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Distil LLM and ontology annotations of clinical text into small, fast NER models.",
         subcommands = {
+                DemoCommand.class,
+                LabelCommand.class,
+                TrainCommand.class,
+                ExtractCommand.class,
+                EvalCommand.class,
                 BenchCommand.class,
         })
 public final class MedDistillCommand implements Runnable {

@@ -1,0 +1,115 @@
+package io.github.meddistill.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.meddistill.examples.demo.DemoReport;
+import io.github.meddistill.examples.demo.DemoSettings;
+import io.github.meddistill.examples.demo.DemoTask;
+import io.github.meddistill.examples.demo.LlmTeacherSettings;
+import io.github.meddistill.examples.demo.MainJob;
+import io.github.meddistill.examples.demo.TaskResult;
+import io.github.meddistill.student.PretrainedEncoder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code meddistill demo}: the main job, offline, on the bundled public data. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the whole method offline on bundled public data (NCBI-disease, BC5CDR; Disease Ontology,"
+                + " DrugBank and Drugs@FDA lexicons): teachers label the training notes, the best teacher subset and rule"
+                + " per type is chosen on the dev set, a student is trained on the combined labels and another on gold"
+                + " labels, and everything is scored on the test set.",
+                "The default run subsamples the training and dev splits to fit about 15 minutes on 2 CPU cores;"
+                        + " --full uses every document. Re-running with the same --out reuses everything already computed."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("meddistill-demo");
+
+    @Option(names = "--full", description = "Use every document of every split (takes hours on 2 cores).")
+    boolean full;
+
+    @Option(names = "--tasks", split = ",", paramLabel = "TASK",
+            description = "Corpora to run: ncbi-disease, bc5cdr (default: both).")
+    List<String> tasks;
+
+    @Option(names = "--train-docs", paramLabel = "N", description = "Training notes per task (0 = all; default "
+            + DemoSettings.DEFAULT_TRAIN_DOCUMENTS + ").")
+    Integer trainDocuments;
+
+    @Option(names = "--dev-docs", paramLabel = "N", description = "Dev notes per task (0 = all; default "
+            + DemoSettings.DEFAULT_DEV_DOCUMENTS + ").")
+    Integer devDocuments;
+
+    @Option(names = "--test-docs", paramLabel = "N", description = "Test notes per task (0 = all; default "
+            + DemoSettings.DEFAULT_TEST_DOCUMENTS + ").")
+    Integer testDocuments;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per student (default "
+            + DemoSettings.DEFAULT_EPOCHS + ").")
+    Integer epochs;
+
+    @Option(names = "--encoder", paramLabel = "NAME", description = "Pretrained encoder: minilm, bge-small, e5-small (default minilm).")
+    String encoder;
+
+    @Option(names = "--openai-model", paramLabel = "MODEL",
+            description = "Add an OpenAI teacher (needs OPENAI_API_KEY, or --openai-base-url for a local server).")
+    String openAiModel;
+
+    @Option(names = "--openai-base-url", paramLabel = "URL",
+            description = "OpenAI-compatible server for --openai-model, e.g. http://localhost:11434/v1 (Ollama).")
+    String openAiBaseUrl;
+
+    @Option(names = "--gemini-model", paramLabel = "MODEL", description = "Add a Gemini teacher (needs GEMINI_API_KEY).")
+    String geminiModel;
+
+    @Option(names = "--json", description = "Print a JSON summary as the last line of standard output.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        DemoSettings settings = settings();
+        System.out.printf("MedDistill main job: output in %s%n", settings.outputDirectory().toAbsolutePath());
+        if (settings.subsampled()) {
+            System.out.printf("Subsampled to fit about 15 minutes on 2 cores: %s training, %s dev and %s test notes per task;"
+                            + " run with --full for the whole corpora.%n", count(settings.trainDocuments()),
+                    count(settings.devDocuments()), count(settings.testDocuments()));
+        }
+        List<TaskResult> results = new MainJob(settings, ProgressBar.forTerminal(quiet)).run();
+        DemoReport report = new DemoReport(settings, results);
+        report.write();
+        results.forEach(result -> {
+            System.out.printf("%n== %s: chosen combination ==%n%s", result.task().name(), result.combination());
+            System.out.print(result.table());
+        });
+        System.out.printf("%nReports: %s (report.json, report.md, report.html)%n", settings.outputDirectory().toAbsolutePath());
+        if (json) {
+            System.out.println(new ObjectMapper().writeValueAsString(report.toJson()));
+        }
+        return 0;
+    }
+
+    private DemoSettings settings() {
+        DemoSettings base = full ? DemoSettings.full(out) : DemoSettings.defaults(out);
+        Optional<LlmTeacherSettings> llm = openAiModel == null && geminiModel == null ? Optional.empty()
+                : Optional.of(new LlmTeacherSettings(Optional.ofNullable(openAiModel), Optional.ofNullable(openAiBaseUrl),
+                        Optional.ofNullable(geminiModel)));
+        return new DemoSettings(out,
+                tasks == null ? base.tasks() : tasks.stream().map(DemoTask::named).toList(),
+                trainDocuments == null ? base.trainDocuments() : trainDocuments,
+                devDocuments == null ? base.devDocuments() : devDocuments,
+                testDocuments == null ? base.testDocuments() : testDocuments,
+                encoder == null ? base.encoder() : PretrainedEncoder.fromId(encoder),
+                epochs == null ? base.epochs() : epochs,
+                llm);
+    }
+
+    private static String count(int documents) {
+        return documents == 0 ? "all" : Integer.toString(documents);
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.meddistill.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.Document;
+import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.io.CorpusIoException;
+import io.github.meddistill.core.io.JsonlWriter;
+import io.github.meddistill.student.BertStudent;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code meddistill extract}: runs a saved student on text or files and prints the entities as JSON. */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = {"Runs a saved student on --text or on files and prints one JSON line per document:"
+                + " {\"id\", \"entities\": [{\"start\", \"end\", \"type\", \"text\"}]}.",
+                "A .txt file is one document; other files are read as corpora (JSONL, PubTator, brat, CoNLL), their labels ignored."})
+public final class ExtractCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A student saved by `meddistill train` or the demo.")
+    Path model;
+
+    @Option(names = "--text", paramLabel = "TEXT", description = "Text to extract from (repeatable).")
+    List<String> texts = new ArrayList<>();
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to extract from.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Corpus format of FILEs that are not .txt (default: from the name).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the results as JSONL here instead of standard output.")
+    Path out;
+
+    @Option(names = "--json", description = "Print a JSON summary as the last line of standard output.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Document> documents = documents();
+        if (documents.isEmpty()) {
+            throw new IllegalArgumentException("nothing to extract from: give --text TEXT or FILEs");
+        }
+        if (!Files.isDirectory(model)) {
+            throw new IllegalArgumentException("--model " + model + " is not a folder with a saved student");
+        }
+        try (BertStudent student = BertStudent.load(model)) {
+            long start = System.nanoTime();
+            List<List<Entity>> entities = student.extractAll(documents.stream().map(Document::text).toList());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<Annotation> results = new ArrayList<>();
+            for (int i = 0; i < documents.size(); i++) {
+                results.add(new Annotation(documents.get(i), entities.get(i), "student"));
+            }
+            if (out != null) {
+                JsonlWriter.write(out, results);
+            } else {
+                for (Annotation result : results) {
+                    System.out.println(JSON.writeValueAsString(toJson(result)));
+                }
+            }
+            if (json) {
+                ObjectNode summary = JsonNodeFactory.instance.objectNode();
+                summary.put("documents", documents.size());
+                summary.put("entities", entities.stream().mapToInt(List::size).sum());
+                summary.put("seconds", seconds);
+                summary.put("notesPerSecond", seconds > 0 ? documents.size() / seconds : 0);
+                System.out.println(JSON.writeValueAsString(summary));
+            }
+        }
+        return 0;
+    }
+
+    private List<Document> documents() throws IOException {
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            documents.add(new Document("text-" + (i + 1), texts.get(i)));
+        }
+        for (Path file : files) {
+            if (!Files.exists(file)) {
+                throw new IllegalArgumentException("no such file: " + file);
+            }
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".txt") && format == null
+                    && !Files.exists(Path.of(file.toString().replaceAll("\\.txt$", ".ann")))) {
+                try {
+                    documents.add(new Document(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                } catch (CharacterCodingException e) {
+                    throw new CorpusIoException("cannot read " + file + ": expected UTF-8 text", e);
+                }
+            } else {
+                CorpusFormat.of(format, file).read(file).annotations().forEach(a -> documents.add(a.document()));
+            }
+        }
+        return documents;
+    }
+
+    private static ObjectNode toJson(Annotation annotation) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", annotation.documentId());
+        ArrayNode entities = node.putArray("entities");
+        for (Entity entity : annotation.entities()) {
+            entities.addObject().put("start", entity.start()).put("end", entity.end()).put("type", entity.type().name())
+                    .put("text", entity.text());
+        }
+        return node;
+    }
+}

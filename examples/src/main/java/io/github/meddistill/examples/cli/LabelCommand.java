@@ -1,0 +1,106 @@
+package io.github.meddistill.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.Document;
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.Teacher;
+import io.github.meddistill.core.io.JsonlWriter;
+import io.github.meddistill.core.pipeline.ProgressEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code meddistill label}: runs teachers over a corpus and writes each teacher's labels as JSONL. */
+@Command(name = "label", mixinStandardHelpOptions = true,
+        description = "Runs teachers over the documents of a corpus (JSONL, PubTator, brat or CoNLL; existing labels are"
+                + " ignored) and writes one JSONL file per teacher into the output folder.")
+public final class LabelCommand implements Callable<Integer> {
+
+    private static final int BATCH = 32;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "Corpus file (or brat folder).")
+    Path input;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, pubtator, brat or conll (default: from the file name).")
+    String format;
+
+    @Option(names = {"-t", "--teacher"}, required = true, paramLabel = "SPEC",
+            description = "A teacher, repeatable: " + TeacherSpec.HELP + ".")
+    List<String> teachers;
+
+    @Option(names = "--types", split = ",", paramLabel = "TYPE",
+            description = "Entity types to label (default: MEDICATION,DISEASE,SYMPTOM).")
+    List<String> types = List.of("MEDICATION", "DISEASE", "SYMPTOM");
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for <teacher>.jsonl files.")
+    Path out;
+
+    @Option(names = "--openai-base-url", paramLabel = "URL", description = "OpenAI-compatible server for openai=MODEL teachers.")
+    String openAiBaseUrl;
+
+    @Option(names = "--json", description = "Print a JSON summary as the last line of standard output.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        List<TeacherSpec> specs = teachers.stream().map(TeacherSpec::parse).toList();
+        Set<EntityType> entityTypes = Set.copyOf(types.stream().map(EntityType::of).toList());
+        List<Document> documents = CorpusFormat.of(format, input).read(input).annotations().stream()
+                .map(Annotation::document).toList();
+        Files.createDirectories(out);
+        ProgressBar progress = ProgressBar.forTerminal(quiet);
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        summary.put("documents", documents.size());
+        summary.put("outDir", out.toAbsolutePath().toString());
+        ArrayNode results = summary.putArray("teachers");
+        for (TeacherSpec spec : specs) {
+            Teacher teacher = spec.build(entityTypes, openAiBaseUrl, out.resolve("llm-cache"));
+            try {
+                long start = System.nanoTime();
+                List<Annotation> labels = label(teacher, documents, entityTypes, progress);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Path file = out.resolve(teacher.name() + ".jsonl");
+                JsonlWriter.write(file, labels);
+                int entities = labels.stream().mapToInt(a -> a.entities().size()).sum();
+                System.out.printf("%-12s %6d entities in %d notes, %.1f s -> %s%n", teacher.name(), entities,
+                        documents.size(), seconds, file);
+                ObjectNode result = results.addObject();
+                result.put("name", teacher.name());
+                result.put("entities", entities);
+                result.put("seconds", seconds);
+                result.put("file", file.toString());
+            } finally {
+                if (teacher instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            }
+        }
+        if (json) {
+            System.out.println(new ObjectMapper().writeValueAsString(summary));
+        }
+        return 0;
+    }
+
+    private static List<Annotation> label(Teacher teacher, List<Document> documents, Set<EntityType> types, ProgressBar progress) {
+        List<Annotation> labels = new ArrayList<>(documents.size());
+        for (int from = 0; from < documents.size(); from += BATCH) {
+            List<Document> batch = documents.subList(from, Math.min(documents.size(), from + BATCH));
+            teacher.annotateAll(batch).forEach(annotation -> labels.add(annotation.onlyTypes(types)));
+            progress.onProgress(new ProgressEvent(ProgressEvent.Stage.LABELLING, teacher.name(), labels.size(), documents.size()));
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.meddistill.examples.cli;
+
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.Teacher;
+import io.github.meddistill.examples.teachers.ClinicalPatternTeacher;
+import io.github.meddistill.ontology.DictionaryMatcher;
+import io.github.meddistill.ontology.OntologyTeacher;
+import io.github.meddistill.ontology.Term;
+import io.github.meddistill.ontology.loaders.DelimitedLexiconLoader;
+import io.github.meddistill.ontology.loaders.OboLoader;
+import io.github.meddistill.ontology.loaders.RrfLoader;
+import io.github.meddistill.ontology.loaders.SnomedRf2Loader;
+import io.github.meddistill.teachers.Price;
+import io.github.meddistill.teachers.gemini.GeminiTeacher;
+import io.github.meddistill.teachers.openai.OpenAiTeacher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A teacher named on the command line, as {@code KIND[=PATH]}:
+ * <ul>
+ *   <li>{@code doid=FILE}: Disease Ontology OBO, DISEASE; {@code hpo=FILE}: HPO phenotypic abnormalities, SYMPTOM;</li>
+ *   <li>{@code drugbank=FILE}: DrugBank vocabulary CSV; {@code drugsatfda=FILE}: Drugs@FDA Products.txt (MEDICATION);</li>
+ *   <li>{@code rxnorm=PATH}: RXNCONSO.RRF or an RxNorm release folder, MEDICATION;</li>
+ *   <li>{@code snomed=PATH}: a SNOMED CT RF2 release folder or zip, types from semantic tags;</li>
+ *   <li>{@code patterns}: the rule-based example teacher;</li>
+ *   <li>{@code openai=MODEL} (key in OPENAI_API_KEY, or {@code --openai-base-url} for a local server),
+ *       {@code gemini=MODEL} (key in GEMINI_API_KEY).</li>
+ * </ul>
+ */
+record TeacherSpec(String kind, String value) {
+
+    static final String HELP = "doid=FILE, hpo=FILE, drugbank=FILE, drugsatfda=FILE, rxnorm=PATH, snomed=PATH,"
+            + " patterns, openai=MODEL, gemini=MODEL";
+
+    /** Parses {@code KIND[=VALUE]}. */
+    static TeacherSpec parse(String text) {
+        int equals = text.indexOf('=');
+        String kind = equals < 0 ? text : text.substring(0, equals);
+        String value = equals < 0 ? "" : text.substring(equals + 1);
+        TeacherSpec spec = new TeacherSpec(kind, value);
+        boolean needsValue = !kind.equals("patterns");
+        if (!List.of("doid", "hpo", "drugbank", "drugsatfda", "rxnorm", "snomed", "patterns", "openai", "gemini").contains(kind)) {
+            throw new IllegalArgumentException("unknown teacher '" + text + "': expected one of " + HELP);
+        }
+        if (needsValue && value.isBlank()) {
+            throw new IllegalArgumentException("teacher '" + kind + "' needs a value: " + kind + "=" + (kind.equals("openai")
+                    || kind.equals("gemini") ? "MODEL" : "PATH"));
+        }
+        if (needsValue && !kind.equals("openai") && !kind.equals("gemini") && !Files.exists(Path.of(value))) {
+            throw new IllegalArgumentException("teacher '" + kind + "': no such file or folder: " + value);
+        }
+        return spec;
+    }
+
+    /**
+     * Builds the teacher for {@code types}.
+     *
+     * @param openAiBaseUrl an OpenAI-compatible server for {@code openai=MODEL}, or {@code null} for OpenAI itself
+     * @param cacheDirectory where LLM answers are cached
+     */
+    Teacher build(Set<EntityType> types, String openAiBaseUrl, Path cacheDirectory) {
+        Path path = Path.of(value);
+        return switch (kind) {
+            case "doid" -> dictionary("doid", OboLoader.builder(EntityType.DISEASE).source("DOID").build().load(path));
+            case "hpo" -> dictionary("hpo", OboLoader.hpoPhenotypicAbnormality().load(path));
+            case "drugbank" -> dictionary("drugbank", DelimitedLexiconLoader.drugBankVocabulary().load(path));
+            case "drugsatfda" -> dictionary("drugsatfda", DelimitedLexiconLoader.drugsAtFdaProducts().load(path));
+            case "rxnorm" -> dictionary("rxnorm", RrfLoader.builder().build().load(path));
+            case "snomed" -> dictionary("snomed", SnomedRf2Loader.builder().build().load(path));
+            case "patterns" -> new ClinicalPatternTeacher("patterns", types);
+            case "openai" -> {
+                OpenAiTeacher.Builder builder = OpenAiTeacher.builder(value).cacheDirectory(cacheDirectory.resolve("openai-" + value));
+                types.forEach(builder::addEntityType);
+                if (openAiBaseUrl != null) {
+                    builder.baseUrl(openAiBaseUrl).price(Price.FREE);
+                }
+                yield builder.build();
+            }
+            case "gemini" -> {
+                GeminiTeacher.Builder builder = GeminiTeacher.builder(value).cacheDirectory(cacheDirectory.resolve("gemini-" + value));
+                types.forEach(builder::addEntityType);
+                yield builder.build();
+            }
+            default -> throw new IllegalStateException("unhandled teacher kind " + kind);
+        };
+    }
+
+    private static Teacher dictionary(String name, List<Term> terms) {
+        return OntologyTeacher.builder(name).addMatcher(DictionaryMatcher.builder().addTerms(terms).build()).build();
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.meddistill.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.student.BertStudent;
+import io.github.meddistill.student.BertStudentTrainer;
+import io.github.meddistill.student.PretrainedEncoder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code meddistill train}: trains a student from labelled files and saves it. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Trains a BERT student on labelled documents (JSONL, PubTator, brat or CoNLL; e.g. a teacher's"
+                + " output of `meddistill label`), early-stopped on a dev file when given, and saves it to a folder.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Labelled training documents.")
+    Path train;
+
+    @Option(names = "--dev", paramLabel = "FILE", description = "Gold dev documents for early stopping.")
+    Path dev;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, pubtator, brat or conll (default: from the file name).")
+    String format;
+
+    @Option(names = "--types", split = ",", paramLabel = "TYPE", description = "Entity types to learn (default: all in the training file).")
+    List<String> types;
+
+    @Option(names = "--encoder", paramLabel = "NAME", description = "minilm, bge-small or e5-small (default: ${DEFAULT-VALUE}).")
+    String encoder = "minilm";
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs = 4;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to save the student in.")
+    Path out;
+
+    @Option(names = "--json", description = "Print a JSON summary as the last line of standard output.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Annotation> training = CorpusFormat.of(format, train).read(train).annotations();
+        List<Annotation> development = dev == null ? List.of() : CorpusFormat.of(format, dev).read(dev).annotations();
+        List<EntityType> entityTypes = types != null ? types.stream().map(EntityType::of).toList()
+                : List.copyOf(new TreeSet<>(training.stream().flatMap(a -> a.entities().stream()).map(e -> e.type()).toList()));
+        if (entityTypes.isEmpty()) {
+            throw new IllegalArgumentException("the training file " + train + " has no entities and no --types were given");
+        }
+        BertStudentTrainer trainer = BertStudentTrainer.builder()
+                .encoder(PretrainedEncoder.fromId(encoder))
+                .entityTypes(entityTypes)
+                .epochs(epochs)
+                .seed(seed)
+                .listener(new StudentProgress("student", ProgressBar.forTerminal(quiet), quiet))
+                .build();
+        long start = System.nanoTime();
+        try (BertStudent student = trainer.train(training, development)) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            student.save(out);
+            System.out.printf("Trained on %d documents in %.0f s; saved to %s%n", training.size(), seconds, out.toAbsolutePath());
+            if (json) {
+                ObjectNode summary = JsonNodeFactory.instance.objectNode();
+                summary.put("modelDir", out.toAbsolutePath().toString());
+                summary.put("trainDocuments", training.size());
+                summary.put("devDocuments", development.size());
+                summary.put("epochs", epochs);
+                summary.put("trainSeconds", seconds);
+                summary.putArray("types").addAll(entityTypes.stream().map(t -> JsonNodeFactory.instance.textNode(t.name())).toList());
+                System.out.println(new ObjectMapper().writeValueAsString(summary));
+            }
+        }
+        return 0;
+    }
+}

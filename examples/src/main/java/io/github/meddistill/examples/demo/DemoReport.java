@@ -1,0 +1,99 @@
+package io.github.meddistill.examples.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The main job's summary across tasks: {@code report.json}, {@code report.md} and {@code report.html}
+ * in the output directory, each pointing to the full per-task reports (with error lists) in the
+ * task folders. The summary holds scores only, no note text.
+ */
+public final class DemoReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final DemoSettings settings;
+    private final List<TaskResult> results;
+
+    public DemoReport(DemoSettings settings, List<TaskResult> results) {
+        this.settings = settings;
+        this.results = List.copyOf(results);
+    }
+
+    /** The JSON summary: {@code outDir} and {@code tasks} (one object per task and entity type). */
+    public ObjectNode toJson() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("outDir", settings.outputDirectory().toAbsolutePath().toString());
+        root.put("subsampled", settings.subsampled());
+        root.put("encoder", settings.encoder().id());
+        root.put("epochs", settings.epochs());
+        ArrayNode tasks = root.putArray("tasks");
+        results.forEach(result -> result.toJson().forEach(tasks::add));
+        return root;
+    }
+
+    public String toMarkdown() {
+        StringBuilder text = new StringBuilder("# MedDistill main job\n\n");
+        text.append(String.format(Locale.ROOT, "Encoder `%s`, %d epochs; %s.%n", settings.encoder().id(), settings.epochs(),
+                settings.subsampled() ? "splits subsampled (run with --full for whole corpora)" : "whole corpora"));
+        for (TaskResult result : results) {
+            text.append(String.format(Locale.ROOT, "%n## %s%n%nTrain %d notes (labels hidden from the teachers), dev %d, test %d;"
+                            + " %.0f s. Full report: [%s/report.html](%s/report.html).%n%nChosen combination:%n%n```%n%s```%n",
+                    result.task().name(), result.trainDocuments(), result.devDocuments(), result.testDocuments(),
+                    result.seconds(), result.task().name(), result.task().name(), result.combination()));
+            text.append(result.table());
+        }
+        return text.toString();
+    }
+
+    public String toHtml() {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>MedDistill main job</title><style>body{font-family:sans-serif;margin:2em}"
+                + "table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px;text-align:right}"
+                + "td:first-child,td:nth-child(2){text-align:left}</style></head><body><h1>MedDistill main job</h1>\n");
+        for (TaskResult result : results) {
+            html.append("<h2>").append(escape(result.task().name())).append("</h2><p><a href=\"")
+                    .append(escape(result.task().name())).append("/report.html\">Full report with charts and error lists</a></p>\n");
+            result.rowsByType().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(entry -> {
+                html.append("<h3>").append(escape(entry.getKey().name())).append("</h3><table><tr><th>system</th><th>role</th>"
+                        + "<th>strict F1</th><th>95% CI</th><th>notes/s</th><th>USD / 1k notes</th></tr>\n");
+                for (SystemRow row : entry.getValue()) {
+                    html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%.3f</td><td>%.3f &ndash; %.3f</td>"
+                                    + "<td>%s</td><td>%.4f</td></tr>%n", escape(row.name()), escape(row.role()), row.strictF1(),
+                            row.ci95Lower(), row.ci95Upper(), row.notesPerSecond().isPresent()
+                                    ? String.format(Locale.ROOT, "%.1f", row.notesPerSecond().getAsDouble()) : "-",
+                            row.usdPer1000Notes()));
+                }
+                html.append("</table>\n");
+            });
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    /** Writes the three summary files into the output directory. */
+    public void write() {
+        Path directory = settings.outputDirectory();
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve("report.json"), JSON.writeValueAsString(toJson()), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("report.md"), toMarkdown(), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("report.html"), toHtml(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the summary reports to " + directory, e);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

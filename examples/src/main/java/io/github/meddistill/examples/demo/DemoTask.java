@@ -1,0 +1,33 @@
+package io.github.meddistill.examples.demo;
+
+import io.github.meddistill.core.EntityType;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One corpus of the main job and the entity types distilled on it.
+ *
+ * @param name the corpus name, also its resource prefix and output sub-folder
+ * @param types the entity types learnt from it
+ */
+public record DemoTask(String name, Set<EntityType> types) {
+
+    public static final DemoTask NCBI_DISEASE = new DemoTask("ncbi-disease", Set.of(EntityType.DISEASE));
+    public static final DemoTask BC5CDR = new DemoTask("bc5cdr", Set.of(EntityType.DISEASE, EntityType.MEDICATION));
+
+    public DemoTask {
+        types = Set.copyOf(types);
+    }
+
+    /** The bundled tasks, in the order the main job runs them. */
+    public static List<DemoTask> all() {
+        return List.of(NCBI_DISEASE, BC5CDR);
+    }
+
+    /** The task with this name. */
+    public static DemoTask named(String name) {
+        return all().stream().filter(task -> task.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown task '" + name + "': expected one of "
+                        + all().stream().map(DemoTask::name).toList()));
+    }
+}
