@@ -118,6 +118,9 @@ public final class Utf8LineReader implements AutoCloseable {
     }
 
     private String decode(int start, int end, long lineStartOffset) {
+        if (isAscii(start, end)) {
+            return new String(line, start, end - start, StandardCharsets.US_ASCII);
+        }
         ByteBuffer bytes = ByteBuffer.wrap(line, start, end - start);
         try {
             return decoder.decode(bytes).toString();
@@ -126,5 +129,15 @@ public final class Utf8LineReader implements AutoCloseable {
             throw new CorpusFormatException(source, lineNumber, "encoding", "UTF-8 text",
                     String.format("byte 0x%02X at byte offset %d", line[bad] & 0xFF, lineStartOffset + bad), e);
         }
+    }
+
+    /** ASCII lines, most of every corpus, skip the decoder and its buffer allocation. */
+    private boolean isAscii(int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (line[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
