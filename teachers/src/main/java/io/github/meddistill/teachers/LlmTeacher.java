@@ -12,6 +12,7 @@ import io.github.meddistill.core.NonRetriableException;
 import io.github.meddistill.core.RetriableException;
 import io.github.meddistill.core.Teacher;
 import io.github.meddistill.core.TokenUsage;
+import io.github.meddistill.core.UsageReporter;
 import io.github.meddistill.teachers.internal.AnswerCache;
 import io.github.meddistill.teachers.internal.AnswerParser;
 import io.github.meddistill.teachers.internal.CachedAnswer;
@@ -70,7 +71,7 @@ import org.slf4j.LoggerFactory;
  * a run: notes not yet started fail with a {@link NonRetriableException}, requests in flight finish
  * and are stored.
  */
-public abstract class LlmTeacher implements Teacher, AutoCloseable {
+public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmTeacher.class);
     private static final int CHARS_PER_TOKEN = 4;
@@ -393,13 +394,15 @@ public abstract class LlmTeacher implements Teacher, AutoCloseable {
     }
 
     /** Tokens billed so far (answers served from the cache excluded), updated as each answer arrives. */
+    @Override
     public TokenUsage tokenUsage() {
         synchronized (totalsLock) {
             return spentTokens;
         }
     }
 
-    /** US dollars spent so far at {@link #price()}, updated as each answer arrives. */
+    /** US dollars spent so far at {@link #price()} (batch answers at the batch discount), updated as each answer arrives. */
+    @Override
     public double costUsd() {
         synchronized (totalsLock) {
             return spentUsd;

@@ -1,0 +1,39 @@
+package io.github.meddistill.teachers.gemini;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.meddistill.core.Document;
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.teachers.LabellingRun;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Live test against the Gemini API; skipped unless GEMINI_API_KEY is set. Costs well under one cent. */
+class GeminiTeacherIT {
+
+    @TempDir
+    Path cache;
+
+    @Test
+    void should_label_synthetic_notes_with_real_usage_and_replay_them_from_cache() {
+        Assumptions.assumeTrue(System.getenv("GEMINI_API_KEY") != null, "GEMINI_API_KEY is not set: live Gemini test skipped");
+        List<Document> notes = List.of(
+                new Document("it1", "Patient with type 2 diabetes, started metformin 500 mg. Complains of headache."),
+                new Document("it2", "Admitted for pneumonia; fever and productive cough. Given azithromycin."));
+        try (GeminiTeacher flash = GeminiTeacher.builder("gemini-2.0-flash").cacheDirectory(cache).build()) {
+            LabellingRun run = flash.label(notes);
+
+            assertThat(run.allLabelled()).as(run.failures().toString()).isTrue();
+            assertThat(run.annotations().get(1).entities()).extracting(e -> e.type())
+                    .contains(EntityType.DISEASE, EntityType.SYMPTOM);
+            assertThat(run.totals().usage().inputTokens()).isPositive();
+            assertThat(run.totals().costUsd()).isPositive();
+        }
+        try (GeminiTeacher again = GeminiTeacher.builder("gemini-2.0-flash").cacheDirectory(cache).build()) {
+            assertThat(again.label(notes).totals().paidRequests()).isZero();
+        }
+    }
+}
