@@ -5,14 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -24,8 +22,6 @@ import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.NonRetriableException;
 import io.github.meddistill.core.Student;
-import io.github.meddistill.core.labels.LabelScheme;
-import io.github.meddistill.core.labels.LabelSchemes;
 import io.github.meddistill.core.text.WordTokenizer;
 import io.github.meddistill.student.internal.BatchScorer;
 import io.github.meddistill.student.internal.BertModel;
