@@ -48,20 +48,20 @@ public final class DictionaryMatcher implements OntologyMatcher {
     private final TokenScanner scanner;
     private final TokenTable tokens;
     private final CompactTrie trie;
-    /** First entry index per trie node, -1 for a node that ends no term. */
-    private final int[] nodeEntries;
     private final Term[] entries;
     /** Next entry with the same key, -1 at the end of the chain. */
     private final int[] nextEntry;
     private final boolean[] entryCaseSensitive;
     private final int nodeCount;
 
-    private DictionaryMatcher(TokenScanner scanner, TokenTable tokens, CompactTrie trie, int[] nodeEntries,
+    /** Per thread: scanned tokens and scratch chars, reused from call to call. */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    private DictionaryMatcher(TokenScanner scanner, TokenTable tokens, CompactTrie trie,
                               int nodeCount, Term[] entries, int[] nextEntry, boolean[] entryCaseSensitive) {
         this.scanner = scanner;
         this.tokens = tokens;
         this.trie = trie;
-        this.nodeEntries = nodeEntries;
         this.nodeCount = nodeCount;
         this.entries = entries;
         this.nextEntry = nextEntry;
@@ -95,8 +95,9 @@ public final class DictionaryMatcher implements OntologyMatcher {
     @Override
     public List<ConceptMatch> match(String text) {
         Objects.requireNonNull(text, "text");
-        Tokens scanned = new Tokens();
-        scanner.scan(text, tokens, false, scanned, new TokenScanner.Buffer());
+        Scratch reused = scratch.get();
+        Tokens scanned = reused.tokens;
+        scanner.scan(text, tokens, false, scanned, reused.buffer);
         List<ConceptMatch> matches = new ArrayList<>();
         int size = scanned.size();
         int i = 0;
@@ -113,7 +114,7 @@ public final class DictionaryMatcher implements OntologyMatcher {
                 if (node < 0) {
                     break;
                 }
-                int entry = nodeEntries[node];
+                int entry = trie.value(node);
                 if (entry >= 0) {
                     entry = applicableEntry(entry, text, scanned.start(i), scanned.end(j));
                     if (entry >= 0) {
@@ -149,6 +150,11 @@ public final class DictionaryMatcher implements OntologyMatcher {
     /** Number of trie nodes, the root included. */
     public int nodeCount() {
         return nodeCount;
+    }
+
+    private static final class Scratch {
+        final Tokens tokens = new Tokens(1024);
+        final TokenScanner.Buffer buffer = new TokenScanner.Buffer();
     }
 
     private int applicableEntry(int entry, String text, int start, int end) {
@@ -292,8 +298,8 @@ public final class DictionaryMatcher implements OntologyMatcher {
                 }
             }
             table.trim();
-            CompactTrie trie = CompactTrie.of(edges, nodeCount, table.size());
-            return new DictionaryMatcher(scanner, table, trie, Arrays.copyOf(nodeEntries, nodeCount), nodeCount,
+            CompactTrie trie = CompactTrie.of(edges, nodeCount, table.size(), nodeEntries);
+            return new DictionaryMatcher(scanner, table, trie, nodeCount,
                     kept.toArray(new Term[0]), Arrays.copyOf(next, kept.size()),
                     Arrays.copyOf(caseSensitive, kept.size()));
         }

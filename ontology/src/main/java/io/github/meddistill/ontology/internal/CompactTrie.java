@@ -14,20 +14,26 @@ public final class CompactTrie {
     private static final int LINEAR_SEARCH_LIMIT = 8;
 
     private final int[] rootChildren;
-    /** Children of node n are at [firstChild[n], firstChild[n + 1]). */
-    private final int[] firstChild;
+    /**
+     * Two ints per node, read together: where its children start (they end where the next node's
+     * start), and its value (for the matcher: the first dictionary entry ending there, or -1).
+     */
+    private final int[] nodes;
     private final int[] childTokens;
     private final int[] childNodes;
 
-    private CompactTrie(int[] rootChildren, int[] firstChild, int[] childTokens, int[] childNodes) {
+    private CompactTrie(int[] rootChildren, int[] nodes, int[] childTokens, int[] childNodes) {
         this.rootChildren = rootChildren;
-        this.firstChild = firstChild;
+        this.nodes = nodes;
         this.childTokens = childTokens;
         this.childNodes = childNodes;
     }
 
-    /** Freezes the edges of a trie with {@code nodeCount} nodes (root 0) over {@code tokenCount} token ids. */
-    public static CompactTrie of(EdgeTable edges, int nodeCount, int tokenCount) {
+    /**
+     * Freezes the edges of a trie with {@code nodeCount} nodes (root 0) over {@code tokenCount} token
+     * ids, with one int value per node.
+     */
+    public static CompactTrie of(EdgeTable edges, int nodeCount, int tokenCount, int[] values) {
         int[] rootChildren = new int[tokenCount];
         Arrays.fill(rootChildren, -1);
         int[] counts = new int[nodeCount + 1];
@@ -58,7 +64,17 @@ public final class CompactTrie {
             childTokens[i] = (int) (packed[i] >>> 32);
             childNodes[i] = (int) packed[i];
         }
-        return new CompactTrie(rootChildren, counts, childTokens, childNodes);
+        int[] nodes = new int[2 * nodeCount + 2];
+        for (int n = 0; n <= nodeCount; n++) {
+            nodes[2 * n] = counts[n];
+            nodes[2 * n + 1] = n < nodeCount ? values[n] : -1;
+        }
+        return new CompactTrie(rootChildren, nodes, childTokens, childNodes);
+    }
+
+    /** The value stored for {@code node}. */
+    public int value(int node) {
+        return nodes[2 * node + 1];
     }
 
     /** The child of the root along {@code token}, or -1. */
@@ -68,8 +84,8 @@ public final class CompactTrie {
 
     /** The child of {@code node} (not the root) along {@code token}, or -1. */
     public int child(int node, int token) {
-        int low = firstChild[node];
-        int high = firstChild[node + 1];
+        int low = nodes[2 * node];
+        int high = nodes[2 * node + 2];
         if (high - low <= LINEAR_SEARCH_LIMIT) {
             for (int i = low; i < high; i++) {
                 if (childTokens[i] == token) {

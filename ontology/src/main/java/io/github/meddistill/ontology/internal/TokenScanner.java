@@ -56,6 +56,7 @@ public final class TokenScanner {
             char[] chars = buffer.chars;
             int length = 0;
             int hash = 0;
+            long packed = 0;
             boolean ascii = true;
             while (i < n) {
                 c = text.charAt(i);
@@ -69,6 +70,7 @@ public final class TokenScanner {
                     char lower = ASCII_LOWER[c];
                     chars[length++] = lower;
                     hash = 31 * hash + lower;
+                    packed = (packed << 8) | lower;
                     i++;
                 } else {
                     int codePoint = Character.codePointAt(text, i);
@@ -97,9 +99,17 @@ public final class TokenScanner {
                 if (folded != length || !ascii) {
                     length = folded;
                     hash = TokenTable.hash(chars, length);
+                    packed = TokenTable.pack(chars, length);
                 }
             }
-            int id = intern ? table.intern(chars, length, hash) : table.find(chars, length, hash);
+            int id;
+            if (intern) {
+                id = table.intern(chars, length, hash);
+            } else if (length <= 8 && packed > 0) {
+                id = table.findPacked(packed);
+            } else {
+                id = table.find(chars, length, hash);
+            }
             out.add(start, i, id);
         }
     }

@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * Interns normalised tokens to dense int ids without allocating a {@code String} per lookup: the
- * characters live in one pool, and the open-addressed slots hold hash and id side by side so that
- * a lookup touches few cache lines.
+ * characters live in one pool, and the open-addressed slots hold hash, id and pool span side by
+ * side so that a lookup touches few cache lines. Tokens of at most 8 ASCII characters (most words)
+ * are also kept in a second table keyed by their characters packed into a long, where a lookup is
+ * one probe with no character comparison.
  *
  * <p>Not thread-safe while {@link #intern} is being called; once building is over, {@link #find}
  * only reads and may be called from any number of threads.
@@ -19,6 +21,45 @@ public final class TokenTable {
     private int size;
     /** Per slot, four ints: hash, id + 1 (0 for an empty slot), pool offset, length; one probe reads them all. */
     private int[] slots = new int[1 << 13];
+    /** Short ASCII tokens by their packed chars: per slot the key (0 for empty), then the id. */
+    private long[] packedSlots = new long[1 << 12];
+    private int packedSize;
+
+    /**
+     * The chars of a token of at most 8 ASCII characters packed into one long (first char in the
+     * highest byte used), or -1 for any other token. Never 0 for a non-empty token.
+     */
+    public static long pack(char[] chars, int length) {
+        if (length > 8) {
+            return -1;
+        }
+        long key = 0;
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if (c >= 128) {
+                return -1;
+            }
+            key = (key << 8) | c;
+        }
+        return key;
+    }
+
+    /** The id of a token {@linkplain #pack packed} into {@code key}, or -1 if it was never interned. */
+    public int findPacked(long key) {
+        long[] s = packedSlots;
+        int mask = (s.length >> 1) - 1;
+        int index = mix(key) & mask;
+        while (true) {
+            long found = s[2 * index];
+            if (found == key) {
+                return (int) s[2 * index + 1];
+            }
+            if (found == 0) {
+                return -1;
+            }
+            index = (index + 1) & mask;
+        }
+    }
 
     /** The hash that {@link #find} and {@link #intern} expect for {@code chars[0, length)}. */
     public static int hash(char[] chars, int length) {
@@ -68,6 +109,13 @@ public final class TokenTable {
             rehash(slots.length * 2);
         } else {
             place(id, hash);
+        }
+        long key = pack(chars, length);
+        if (key > 0) {
+            if (++packedSize * 2 > packedSlots.length >> 1) {
+                rehashPacked(packedSlots.length * 2);
+            }
+            placePacked(key, id);
         }
         return id;
     }
@@ -124,6 +172,31 @@ public final class TokenTable {
         slots[base + 1] = id + 1;
         slots[base + 2] = spans[2 * id];
         slots[base + 3] = spans[2 * id + 1];
+    }
+
+    private void rehashPacked(int capacity) {
+        long[] old = packedSlots;
+        packedSlots = new long[capacity];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0) {
+                placePacked(old[i], (int) old[i + 1]);
+            }
+        }
+    }
+
+    private void placePacked(long key, int id) {
+        int mask = (packedSlots.length >> 1) - 1;
+        int index = mix(key) & mask;
+        while (packedSlots[2 * index] != 0) {
+            index = (index + 1) & mask;
+        }
+        packedSlots[2 * index] = key;
+        packedSlots[2 * index + 1] = id;
+    }
+
+    private static int mix(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 29) ^ (h >>> 41));
     }
 
     private static int mix(int hash) {

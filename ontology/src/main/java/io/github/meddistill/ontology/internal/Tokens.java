@@ -9,10 +9,21 @@ import java.util.Arrays;
  */
 public final class Tokens {
 
-    int[] starts = new int[64];
-    int[] ends = new int[64];
-    int[] ids = new int[64];
+    int[] starts;
+    int[] ends;
+    int[] ids;
     int size;
+
+    public Tokens() {
+        this(64);
+    }
+
+    /** Room for {@code capacity} tokens before the arrays grow. */
+    public Tokens(int capacity) {
+        starts = new int[Math.max(capacity, 8)];
+        ends = new int[starts.length];
+        ids = new int[starts.length];
+    }
 
     void clear() {
         size = 0;
