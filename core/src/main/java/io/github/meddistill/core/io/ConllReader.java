@@ -55,6 +55,8 @@ public final class ConllReader {
         SENTENCE
     }
 
+    private static final Pattern DEFAULT_SEPARATOR = Pattern.compile("[\t ]+");
+
     private final int tokenColumn;
     private final int tagColumn;
     private final Pattern separator;
@@ -97,6 +99,26 @@ public final class ConllReader {
         return new Reader(new Utf8LineReader(Objects.requireNonNull(input, "input"), sourceName));
     }
 
+    /** The columns of a stripped, non-blank line; the default separator is split by hand, as it is most of the work. */
+    private String[] columns(String line) {
+        if (separator != DEFAULT_SEPARATOR) {
+            return separator.split(line, -1);
+        }
+        List<String> columns = new ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\t' || c == ' ') {
+                if (i > start) {
+                    columns.add(line.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        columns.add(line.substring(start));
+        return columns.toArray(new String[0]);
+    }
+
     private final class Reader extends AbstractAnnotationReader {
 
         private final Utf8LineReader lines;
@@ -136,7 +158,7 @@ public final class ConllReader {
                     }
                     continue;
                 }
-                String[] columns = separator.split(line.strip(), -1);
+                String[] columns = columns(line.strip());
                 if (columns[0].equals(DOCSTART)) {
                     if (!sentenceTokens.isEmpty()) {
                         endSentence(sentenceTokens, sentenceTags, text, entities);
@@ -245,7 +267,7 @@ public final class ConllReader {
 
         private int tokenColumn;
         private int tagColumn = -1;
-        private Pattern separator = Pattern.compile("[\t ]+");
+        private Pattern separator = DEFAULT_SEPARATOR;
         private Grouping grouping = Grouping.DOCSTART;
         private LabelScheme scheme = LabelSchemes.BIO;
         private TypeMapping typeMapping = TypeMapping.identity();
