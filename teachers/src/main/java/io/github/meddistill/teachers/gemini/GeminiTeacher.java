@@ -26,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,16 +132,14 @@ public final class GeminiTeacher extends LlmTeacher {
     /** JSON Schema to Gemini's OpenAPI subset: upper-case types, no {@code additionalProperties}. */
     static ObjectNode geminiSchema(JsonNode schema) {
         ObjectNode out = Json.object();
-        Iterator<Map.Entry<String, JsonNode>> fields = schema.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : schema.properties()) {
             switch (field.getKey()) {
                 case "additionalProperties" -> { }
                 case "type" -> out.put("type", field.getValue().asText().toUpperCase(Locale.ROOT));
                 case "items" -> out.set("items", geminiSchema(field.getValue()));
                 case "properties" -> {
                     ObjectNode properties = out.putObject("properties");
-                    field.getValue().fields().forEachRemaining(p -> properties.set(p.getKey(), geminiSchema(p.getValue())));
+                    field.getValue().properties().forEach(p -> properties.set(p.getKey(), geminiSchema(p.getValue())));
                 }
                 case "enum" -> {
                     out.set("enum", field.getValue());

@@ -175,7 +175,7 @@ class OpenAiFaultTableTest {
             LabellingRun run = gpt.label(List.of(NOTE));
 
             NoteResult result = run.results().get(0);
-            assertThat(result.annotation()).get().extracting(Annotation::entities).asList().containsExactly(
+            assertThat(result.annotation().orElseThrow().entities()).containsExactly(
                     Entity.of(NOTE.text(), 8, 17, EntityType.MEDICATION),
                     Entity.of(NOTE.text(), 22, 37, EntityType.DISEASE));
             assertThat(result.report().unaligned()).containsExactly(

@@ -187,6 +187,20 @@ class OpenAiTeacherTest {
     }
 
     @Test
+    void should_stop_sending_when_openai_says_insufficient_quota() {
+        server.handler(r -> io.github.meddistill.teachers.testing.Reply.json(429, "{\"error\":{\"message\":\"You exceeded"
+                + " your current quota, please check your plan and billing details.\",\"type\":\"insufficient_quota\","
+                + "\"code\":\"insufficient_quota\"}}"));
+        try (OpenAiTeacher gpt = teacher("gpt-4o").maxConcurrency(1).build()) {
+            LabellingRun run = gpt.label(List.of(NOTE, new Document("n2", "Fever."), new Document("n3", "Cough.")));
+
+            assertThat(run.failures()).hasSize(3).allSatisfy(f -> assertThat(f.failure().orElseThrow())
+                    .isInstanceOf(io.github.meddistill.teachers.QuotaExhaustedException.class));
+            assertThat(server.requestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void should_name_the_missing_key_variable_when_building_for_openai_without_key() {
         assertThatThrownBy(() -> OpenAiTeacher.builder("gpt-4o").apiKeyFromEnvironment("MEDDISTILL_TEST_UNSET_VAR").build())
                 .isInstanceOf(IllegalArgumentException.class)
