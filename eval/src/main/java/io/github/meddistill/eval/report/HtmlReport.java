@@ -23,7 +23,8 @@ import java.util.Locale;
 /**
  * One self-contained HTML page: inline CSS and SVG, no JavaScript, no external resources. Charts:
  * strict F1 per type and system with interval whiskers; strict micro F1 against dollars per 1,000
- * notes on a log axis (systems that cost nothing sit in a separate "$0" column). Contains note text.
+ * notes on a log axis (systems that cost nothing sit in a separate "$0" column; systems without a
+ * measured cost are left out). Contains note text.
  */
 final class HtmlReport {
 
@@ -137,12 +138,12 @@ final class HtmlReport {
             high = low + 1;
         }
         int left = 50;
-        int freeColumn = 60;
+        int freeColumn = 80;
         int top = 20;
         int height = 220;
         int plotLeft = left + freeColumn;
         int plotWidth = Math.max(300, 90 * (high - low));
-        int width = plotLeft + plotWidth + 160;
+        int width = plotLeft + plotWidth + 200;
         int totalHeight = top + height + 50;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg width=\"").append(width).append("\" height=\"").append(totalHeight).append("\" viewBox=\"0 0 ")
@@ -150,11 +151,19 @@ final class HtmlReport {
                 .append("\" role=\"img\" aria-label=\"strict micro F1 against USD per 1000 notes\">\n");
         yAxis(svg, left, top, height, plotLeft + plotWidth);
         svg.append(text(left + freeColumn / 2.0, top + height + 16, "middle", 11, "$0"));
-        for (int e = low; e <= high; e++) {
-            double x = plotLeft + plotWidth * (e - low) / (double) (high - low);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>\n",
-                    x, top, x, top + height));
-            svg.append(text(x, top + height + 16, "middle", 11, "$" + Formats.number(Math.pow(10, e))));
+        svg.append(String.format(Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>%n",
+                plotLeft - 10, top, plotLeft - 10, top + height));
+        if (anyPositive) {
+            for (int e = low; e <= high; e++) {
+                double x = plotLeft + plotWidth * (e - low) / (double) (high - low);
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>\n",
+                        x, top, x, top + height));
+                svg.append(text(x, top + height + 16, "middle", 11,
+                        "$" + java.math.BigDecimal.valueOf(Math.pow(10, e)).stripTrailingZeros().toPlainString()));
+            }
+        } else {
+            svg.append(text(plotLeft + plotWidth / 2.0, top + height / 2.0, "middle", 12, "no system costs more than $0"));
         }
         svg.append(text(plotLeft + plotWidth / 2.0, top + height + 36, "middle", 12, "USD per 1,000 notes (log scale)"));
         for (int s = 0; s < report.systems().size(); s++) {
@@ -175,7 +184,7 @@ final class HtmlReport {
             svg.append(String.format(Locale.ROOT,
                     "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\"><title>%s: F1 %s, $%s per 1,000 notes</title></circle>\n",
                     x, y, color(s), escape(system.name()), score(f1), Formats.number(usd)));
-            svg.append(text(x + 8, y - 6, "start", 11, system.name() + " " + score(f1) + " / $" + Formats.number(usd)));
+            svg.append(text(x + 8, y + 4, "start", 11, system.name()));
         }
         return svg.append("</svg>\n").toString();
     }

@@ -70,7 +70,7 @@ class EvaluationReportTest {
         assertThat(html).contains(Formats.interval(weak.intervals().of(MatchMode.STRICT, DISEASE).orElseThrow().f1()));
         // USD per 1,000 notes: 0.001 / 20 * 1000 = 0.05; 0.2 / 20 * 1000 = 10; 200x cheaper, 25x faster
         assertThat(html).contains("<td>0.0500</td>", "<td>10.00</td>", "<td>200x</td>", "<td>25.00x</td>");
-        assertThat(html).contains("$0.0100", "$10.00", "USD per 1,000 notes (log scale)");
+        assertThat(html).contains(">$0.01<", ">$10<", "USD per 1,000 notes (log scale)", "weak: F1 0.500, $10.00 per 1,000 notes");
         assertThat(html).contains("<svg", "<rect", "<circle");
         // errors: weak predicts "<b>and</b>" inner "and" 20 times, escaped, with context
         assertThat(html).contains("weak &middot; DISEASE &middot; false positives (20)");
