@@ -63,14 +63,13 @@ public final class SystemScores {
         return gold.size();
     }
 
-    /** Counts of one type summed over all documents. */
+    /**
+     * Counts of one type summed over all documents.
+     *
+     * @throws IllegalArgumentException if the type was not scored (see {@link #types()})
+     */
     public Score score(MatchMode mode, EntityType type) {
-        int t = types.indexOf(type);
-        if (t < 0) {
-            return Score.EMPTY;
-        }
-        long[] sum = sum(allDocuments());
-        return scoreAt(sum, mode, t);
+        return scoreAt(sum(allDocuments()), mode, indexOf(type));
     }
 
     /** Counts of each type summed over all documents, in type order. */
@@ -113,14 +112,23 @@ public final class SystemScores {
         return tokenPerType().values().stream().reduce(Score.EMPTY, Score::plus);
     }
 
-    /** Counts of one document (index in {@link #gold()} order) and type. */
+    /**
+     * Counts of one document (index in {@link #gold()} order) and type.
+     *
+     * @throws IllegalArgumentException if the type was not scored
+     * @throws IndexOutOfBoundsException if there is no such document
+     */
     public Score documentScore(int document, MatchMode mode, EntityType type) {
+        java.util.Objects.checkIndex(document, gold.size());
+        return scoreAt(sum(new int[] {document}), mode, indexOf(type));
+    }
+
+    private int indexOf(EntityType type) {
         int t = types.indexOf(type);
         if (t < 0) {
-            return Score.EMPTY;
+            throw new IllegalArgumentException(type + " was not scored for " + system + "; scored types: " + types);
         }
-        long[] sum = sum(new int[] {document});
-        return scoreAt(sum, mode, t);
+        return t;
     }
 
     int[] allDocuments() {

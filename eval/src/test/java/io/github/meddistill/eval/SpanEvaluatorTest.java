@@ -117,6 +117,22 @@ class SpanEvaluatorTest {
         assertThat(bothEmpty.types()).isEmpty();
         assertThat(bothEmpty.micro(MatchMode.STRICT).f1()).isEqualTo(1.0);
         assertThat(bothEmpty.macro(MatchMode.LENIENT)).isEqualTo(new MacroScore(1, 1, 1));
+        assertThatThrownBy(() -> bothEmpty.score(MatchMode.STRICT, DISEASE))
+                .hasMessageContaining("DISEASE was not scored for sys; scored types: []");
+    }
+
+    @Test
+    void should_score_one_document_when_asked_per_document() {
+        Document other = new Document("n2", "fever");
+        List<Annotation> gold = List.of(new Annotation(NOTE, List.of(ASPIRIN), "gold"),
+                new Annotation(other, List.of(Entity.of("fever", 0, 5, DISEASE)), "gold"));
+        List<Annotation> predicted = List.of(new Annotation(other, List.of(), "sys"), new Annotation(NOTE, List.of(ASPIRIN), "sys"));
+
+        SystemScores scores = SpanEvaluator.score("sys", gold, predicted);
+
+        assertThat(scores.documentScore(0, MatchMode.STRICT, MEDICATION)).isEqualTo(new Score(1, 0, 0));
+        assertThat(scores.documentScore(1, MatchMode.STRICT, DISEASE)).isEqualTo(new Score(0, 0, 1));
+        assertThat(scores.predicted().get(1).documentId()).isEqualTo("n2");
     }
 
     @Test
