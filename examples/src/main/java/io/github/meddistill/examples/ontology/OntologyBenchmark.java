@@ -19,7 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Speed of the dictionary matcher with the four open lexicons loaded together, on the MTSamples
+ * Speed of the dictionary matcher with the four open lexicons loaded together (with the options of
+ * {@link OntologyQuality#tunedMatcher()}), on the MTSamples
  * notes of a data folder: load time, heap per term, matching MB/s on one thread and on all cores,
  * and a naive per-term {@code indexOf} scan over part of the same text, in the same run.
  *
@@ -113,7 +114,7 @@ public final class OntologyBenchmark {
         terms.addAll(OntologyLexicons.hpo(dataDir));
         terms.addAll(OntologyLexicons.drugBank(dataDir));
         terms.addAll(OntologyLexicons.drugsAtFda(dataDir));
-        DictionaryMatcher matcher = DictionaryMatcher.builder().addTerms(terms).build();
+        DictionaryMatcher matcher = OntologyQuality.tunedMatcher().addTerms(terms).build();
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         terms = null;
         long heapAfter = usedHeapAfterGc();

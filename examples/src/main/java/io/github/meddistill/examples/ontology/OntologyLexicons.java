@@ -4,9 +4,12 @@ import io.github.meddistill.core.EntityType;
 import io.github.meddistill.ontology.Term;
 import io.github.meddistill.ontology.loaders.DelimitedLexiconLoader;
 import io.github.meddistill.ontology.loaders.OboLoader;
+import io.github.meddistill.ontology.loaders.SynonymScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The four open lexicons of a data folder laid out like {@code ../shared/data/lexicons} (DOID, HPO,
@@ -17,14 +20,19 @@ public final class OntologyLexicons {
     private OntologyLexicons() {
     }
 
-    /** DOID names and EXACT synonyms as DISEASE. */
+    /** OBO synonym scopes used here: RELATED synonyms raised recall on the train/dev splits at no cost in precision. */
+    private static final Set<SynonymScope> SCOPES = EnumSet.of(SynonymScope.EXACT, SynonymScope.RELATED);
+
+    /** DOID names and EXACT and RELATED synonyms as DISEASE. */
     public static List<Term> doid(Path dataDir) {
-        return OboLoader.builder(EntityType.DISEASE).build().load(file(dataDir, "lexicons/doid/doid.obo"));
+        return OboLoader.builder(EntityType.DISEASE).scopes(SCOPES).build()
+                .load(file(dataDir, "lexicons/doid/doid.obo"));
     }
 
-    /** HPO phenotypic abnormalities (descendants of HP:0000118), EXACT synonyms, as SYMPTOM. */
+    /** HPO phenotypic abnormalities (descendants of HP:0000118), EXACT and RELATED synonyms, as SYMPTOM. */
     public static List<Term> hpo(Path dataDir) {
-        return OboLoader.hpoPhenotypicAbnormality().load(file(dataDir, "lexicons/hpo/hp.obo"));
+        return OboLoader.builder(EntityType.SYMPTOM).branchRoot(OboLoader.HPO_PHENOTYPIC_ABNORMALITY).scopes(SCOPES)
+                .build().load(file(dataDir, "lexicons/hpo/hp.obo"));
     }
 
     /** DrugBank common names and synonyms as MEDICATION. */

@@ -11,6 +11,7 @@ import io.github.meddistill.eval.SpanEvaluator;
 import io.github.meddistill.eval.SystemScores;
 import io.github.meddistill.ontology.DictionaryMatcher;
 import io.github.meddistill.ontology.OntologyTeacher;
+import io.github.meddistill.ontology.SaltForms;
 import io.github.meddistill.ontology.Term;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ public final class OntologyQuality {
         DictionaryMatcher hpo = tunedMatcher().addTerms(OntologyLexicons.hpo(dataDir)).build();
         List<Term> drugTerms = new ArrayList<>(OntologyLexicons.drugBank(dataDir));
         drugTerms.addAll(OntologyLexicons.drugsAtFda(dataDir));
-        DictionaryMatcher drugs = tunedMatcher().addTerms(drugTerms).build();
+        DictionaryMatcher drugs = tunedMatcher().addTerms(SaltForms.withBaseNames(drugTerms)).build();
 
         List<Annotation> ncbi = PubTatorReader.builder().build()
                 .read(dataDir.resolve("ncbi_disease/original-data").resolve(split.ncbi)).toCorpus("ncbi").annotations();
