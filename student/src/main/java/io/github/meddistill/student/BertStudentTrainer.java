@@ -62,7 +62,9 @@ import io.github.meddistill.student.internal.WordPieceTokenizerJson;
  * }</pre>
  *
  * <p>Immutable; {@link #train} may be called from several threads, each run using its own model, but runs then
- * share the CPU or GPU.
+ * share the CPU or GPU and, since the engine's random generator is global, are no longer reproducible.
+ * Several devices split each batch: shards run one after the other on their replicas, gradients are summed on the
+ * first device and the updated weights copied back.
  */
 public final class BertStudentTrainer implements StudentTrainer {
 
