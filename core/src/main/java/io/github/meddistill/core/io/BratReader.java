@@ -43,7 +43,9 @@ import java.util.stream.Stream;
  * Offsets count Unicode code points, as brat (Python) does. The text is taken verbatim ({@code \r\n}
  * stays, as brat counts it); a UTF-8 byte-order mark is removed from the text and, since brat counts
  * it as a character, every offset of that document is shifted down by one. The stated text of each
- * annotation (fragments joined by one space) must equal the text at its offsets.
+ * annotation (fragments joined by one space) must equal the text at its offsets; it may differ by
+ * surrounding whitespace or stop at the first line break inside the span (both reported). Only
+ * entities that are kept are checked: an annotation whose label the mapping skips is not read.
  */
 public final class BratReader {
 
@@ -60,11 +62,13 @@ public final class BratReader {
     private final TypeMapping typeMapping;
     private final Discontinuous discontinuous;
     private final String source;
+    private final boolean skipMismatchedText;
 
     private BratReader(Builder builder) {
         this.typeMapping = builder.typeMapping;
         this.discontinuous = builder.discontinuous;
         this.source = builder.source;
+        this.skipMismatchedText = builder.skipMismatchedText;
     }
 
     /** Defaults: {@link TypeMapping#identity()}, {@link Discontinuous#SPAN}, source {@link Annotation#GOLD}. */
@@ -195,17 +199,8 @@ public final class BratReader {
                 }
                 covered.append(text, fragment[0], fragment[1]);
             }
-            String stated = columns[2];
-            if (!covered.toString().equals(stated)) {
-                if (!covered.toString().strip().equals(stated.strip())) {
-                    throw new CorpusFormatException(name, number, "text", "the text at the offsets, '"
-                            + shorten(covered.toString()) + "'", stated);
-                }
-                report.notice(ReadNotice.Kind.MENTION_TEXT_WHITESPACE, name + ":" + number,
-                        "document " + id + " annotation " + columns[0]);
-            }
             Optional<EntityType> type = Labels.resolve(label, typeMapping, report, name, number, id);
-            if (type.isEmpty()) {
+            if (type.isEmpty() || !statedTextFits(covered.toString(), columns, id, name, number)) {
                 return;
             }
             if (fragments.size() == 1) {
@@ -228,6 +223,44 @@ public final class BratReader {
                 case SKIP -> report.notice(ReadNotice.Kind.DISCONTINUOUS_SKIPPED, location, detail);
             }
         }
+
+        /**
+         * Whether the stated text fits the text at the offsets: equal, equal but for surrounding
+         * whitespace, or cut at the first line break inside the span (brat-produced files such as Chia
+         * have these). A real mismatch fails, or with {@link Builder#skipMismatchedText} skips the entity.
+         */
+        private boolean statedTextFits(String covered, String[] columns, String id, String name, long number) {
+            String stated = columns[2];
+            if (covered.equals(stated)) {
+                return true;
+            }
+            String location = name + ":" + number;
+            String detail = "document " + id + " annotation " + columns[0];
+            if (covered.strip().equals(stated.strip())) {
+                report.notice(ReadNotice.Kind.MENTION_TEXT_WHITESPACE, location, detail);
+                return true;
+            }
+            int lineBreak = indexOfLineBreak(covered);
+            if (lineBreak >= 0 && covered.substring(0, lineBreak).strip().equals(stated.strip())) {
+                report.notice(ReadNotice.Kind.MENTION_TEXT_CUT_AT_LINE_BREAK, location, detail);
+                return true;
+            }
+            if (skipMismatchedText) {
+                report.notice(ReadNotice.Kind.MENTION_TEXT_MISMATCH_SKIPPED, location, detail);
+                return false;
+            }
+            throw new CorpusFormatException(name, number, "text", "the text at the offsets, '" + shorten(covered) + "'",
+                    stated);
+        }
+    }
+
+    private static int indexOfLineBreak(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) == '\n' || value.charAt(i) == '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isInteger(String value) {
@@ -247,8 +280,18 @@ public final class BratReader {
         private TypeMapping typeMapping = TypeMapping.identity();
         private Discontinuous discontinuous = Discontinuous.SPAN;
         private String source = Annotation.GOLD;
+        private boolean skipMismatchedText;
 
         private Builder() {
+        }
+
+        /**
+         * Whether an entity whose stated text does not fit the text at its offsets is skipped (counted as
+         * {@link ReadNotice.Kind#MENTION_TEXT_MISMATCH_SKIPPED}) instead of failing the read; default false.
+         */
+        public Builder skipMismatchedText(boolean skip) {
+            this.skipMismatchedText = skip;
+            return this;
         }
 
         /** How brat labels become entity types; default {@link TypeMapping#identity()}. */

@@ -32,6 +32,10 @@ public record ReadNotice(Kind kind, String location, String detail) {
         UNMAPPED_TYPE_SKIPPED,
         /** A mention's text differed from the document only by surrounding whitespace; the offsets were kept. */
         MENTION_TEXT_WHITESPACE,
+        /** A brat annotation's stated text stopped at a line break inside its span; the offsets were kept. */
+        MENTION_TEXT_CUT_AT_LINE_BREAK,
+        /** An entity whose stated text did not match the document was skipped ({@link BratReader.Builder#skipMismatchedText}). */
+        MENTION_TEXT_MISMATCH_SKIPPED,
         /** An invalid tag sequence (for example IOB1 or an orphan {@code I-}) was repaired by the label scheme. */
         TAG_SEQUENCE_REPAIRED,
         /** A document id occurred more than once in the input; both documents were returned. */

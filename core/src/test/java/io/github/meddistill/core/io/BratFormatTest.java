@@ -232,4 +232,37 @@ class BratFormatTest {
         assertThatThrownBy(() -> BratReader.builder().build().read(folder.resolve("nothing.ann")))
                 .isInstanceOf(CorpusIoException.class).hasMessageContaining("nothing.ann");
     }
+
+    @Test
+    void should_accept_and_report_stated_text_cut_at_a_line_break_when_written_by_brat() throws IOException {
+        String text = "Men aged 18-60.\r\nPrimary depression";
+        write("c", text, "T1\tCondition 0 16;17 35\tMen aged 18-60.\n");
+
+        ReadResult result = BratReader.builder().build().read(folder);
+
+        assertThat(result.annotations().get(0).entities()).containsExactly(Entity.of(text, 0, 35, EntityType.of("CONDITION")));
+        assertThat(result.report().count(ReadNotice.Kind.MENTION_TEXT_CUT_AT_LINE_BREAK)).isEqualTo(1);
+    }
+
+    @Test
+    void should_skip_and_count_mismatched_entities_when_asked_to_skip_them() throws IOException {
+        write("d", CRITERIA, "T1\tDrug 40 49\tmetformin\nT2\tDrug 40 49\tmetoprolol\nT3\tCondition 11 17\tbreast\n");
+
+        ReadResult result = BratReader.builder().skipMismatchedText(true).build().read(folder);
+
+        assertThat(result.annotations().get(0).entities()).extracting(Entity::text).containsExactly("breast", "metformin");
+        assertThat(result.report().count(ReadNotice.Kind.MENTION_TEXT_MISMATCH_SKIPPED)).isEqualTo(1);
+    }
+
+    @Test
+    void should_not_check_the_text_of_entities_when_their_label_is_skipped() throws IOException {
+        write("d", CRITERIA, "T1\tDrug 40 49\tmetformin\nT2\tVisit 40 49\tsomething else\n");
+        TypeMapping drugsOnly = TypeMapping.builder().map("Drug", EntityType.MEDICATION)
+                .unmapped(TypeMapping.Unmapped.SKIP).build();
+
+        ReadResult result = BratReader.builder().typeMapping(drugsOnly).build().read(folder);
+
+        assertThat(result.annotations().get(0).entities()).extracting(Entity::text).containsExactly("metformin");
+        assertThat(result.report().count(ReadNotice.Kind.UNMAPPED_TYPE_SKIPPED)).isEqualTo(1);
+    }
 }
