@@ -45,6 +45,28 @@ public record SubsetSearchResult(List<String> teachers, MatchMode mode, Map<Enti
         return ranked.getOrDefault(type, List.of());
     }
 
+    /**
+     * A Markdown table per entity type of the {@code topRows} best rows: rank, rule and teachers, P, R, F1,
+     * tp, fp, fn (teacher names and scores only, no note text).
+     */
+    public String toMarkdown(int topRows) {
+        StringBuilder md = new StringBuilder();
+        for (Map.Entry<EntityType, List<SubsetScore>> entry : new java.util.TreeMap<>(ranked).entrySet()) {
+            md.append("### ").append(entry.getKey()).append(" (").append(entry.getValue().size())
+                    .append(" subset-rule pairs, ").append(mode.key()).append(" matching)\n\n")
+                    .append("| rank | combination | P | R | F1 | tp | fp | fn |\n|---|---|---|---|---|---|---|---|\n");
+            List<SubsetScore> rows = entry.getValue();
+            for (int i = 0; i < Math.min(topRows, rows.size()); i++) {
+                SubsetScore row = rows.get(i);
+                md.append(String.format(java.util.Locale.ROOT, "| %d | %s | %.3f | %.3f | %.3f | %d | %d | %d |%n", i + 1,
+                        row.describe().replace("|", "\\|"), row.score().precision(), row.score().recall(),
+                        row.score().f1(), row.score().tp(), row.score().fp(), row.score().fn()));
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
     /** Number of (subset, rule, type) combinations scored. */
     public int combinationsScored() {
         return ranked.values().stream().mapToInt(List::size).sum();

@@ -29,7 +29,7 @@ import java.util.function.IntFunction;
  * <p>Each entity type is searched on its own: a subset's annotations are restricted to the type,
  * combined by the rule, and scored on that type, exactly as {@code CombinationPlan} later applies a
  * choice. The rules for a subset of size n come from {@link Builder#rules(IntFunction)}, by default
- * {@link CombinationRules#standard(int)} (union, k-of-n for 1 < k < n, intersection).
+ * {@link CombinationRules#standard(int)} (union, k-of-n for 1 &lt; k &lt; n, intersection).
  *
  * <p>Vote rules ({@link VoteCombiner}) are scored on integer-encoded spans without creating
  * annotations, so 10 teachers (1,023 subsets, 5,120 subset-rule pairs) take well under a second per

@@ -75,6 +75,10 @@ class TeacherSubsetSearchTest {
         assertThat(intersectionOfAll.score()).isEqualTo(new Score(0, 0, 40));
         assertThat(result.types()).containsExactly(DISEASE);
         assertThat(result.combinationsScored()).isEqualTo(12);
+        assertThat(result.toMarkdown(2)).contains("### DISEASE (12 subset-rule pairs, strict matching)")
+                .contains("| 1 | union(precise, echo) | 0.800 | 1.000 | 0.889 | 40 | 10 | 0 |")
+                .contains("| 2 | 2-of-n(precise, noisy, echo) |")
+                .doesNotContain("| 3 |");
     }
 
     @Test
