@@ -13,7 +13,8 @@ import java.util.List;
  * This also reads IOB1 files, where {@code I-} opens an entity, correctly.
  * <p><b>Encoding:</b> an entity covers every token it overlaps, so an entity boundary inside a token
  * widens to the token's boundary; entities that overlap an already encoded one are skipped, the
- * longest first (a flat tag sequence cannot hold nesting).
+ * longest first (a flat tag sequence cannot hold nesting), and so is an entity that covers no token
+ * (only whitespace).
  */
 public final class BioScheme extends AbstractLabelScheme {
 
