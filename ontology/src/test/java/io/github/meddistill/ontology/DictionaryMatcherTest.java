@@ -63,6 +63,19 @@ class DictionaryMatcherTest {
     }
 
     @Test
+    void should_match_tokens_of_every_length_when_they_take_different_lookup_paths() {
+        // up to 8, 9 to 16 and more than 16 ASCII characters are looked up in different tables
+        DictionaryMatcher matcher = DictionaryMatcher.builder().addTerm(disease("gout", "G"))
+                .addTerm(disease("hypertension", "H")).addTerm(disease("hepatosplenomegaly", "HS"))
+                .addTerm(disease("pseudohypoparathyroidism type 1a", "P")).build();
+
+        List<ConceptMatch> matches = matcher.match("Gout, HYPERTENSION, hepatosplenomegaly and"
+                + " Pseudohypoparathyroidism type 1A; hypertensions, hepatosplenomegalyx.");
+
+        assertThat(matches).extracting(ConceptMatch::conceptId).containsExactly("G", "H", "HS", "P");
+    }
+
+    @Test
     void should_fold_case_hyphens_and_punctuation_when_matching() {
         DictionaryMatcher matcher = DictionaryMatcher.builder()
                 .addTerm(disease("Non-Hodgkin lymphoma", "L")).addTerm(disease("Alzheimer's disease", "AD")).build();

@@ -57,6 +57,7 @@ public final class TokenScanner {
             int length = 0;
             int hash = 0;
             long packed = 0;
+            long tail = 0;
             boolean ascii = true;
             while (i < n) {
                 c = text.charAt(i);
@@ -70,7 +71,11 @@ public final class TokenScanner {
                     char lower = ASCII_LOWER[c];
                     chars[length++] = lower;
                     hash = 31 * hash + lower;
-                    packed = (packed << 8) | lower;
+                    if (length <= 8) {
+                        packed = (packed << 8) | lower;
+                    } else {
+                        tail = (tail << 8) | lower;
+                    }
                     i++;
                 } else {
                     int codePoint = Character.codePointAt(text, i);
@@ -99,7 +104,8 @@ public final class TokenScanner {
                 if (folded != length || !ascii) {
                     length = folded;
                     hash = TokenTable.hash(chars, length);
-                    packed = TokenTable.pack(chars, length);
+                    packed = TokenTable.pack(chars, Math.min(length, 8));
+                    tail = TokenTable.packTail(chars, length);
                 }
             }
             int id;
@@ -107,6 +113,8 @@ public final class TokenScanner {
                 id = table.intern(chars, length, hash);
             } else if (length <= 8 && packed > 0) {
                 id = table.findPacked(packed);
+            } else if (length <= 16 && packed > 0 && tail > 0) {
+                id = table.findLongPacked(packed, tail);
             } else {
                 id = table.find(chars, length, hash);
             }

@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * Interns normalised tokens to dense int ids without allocating a {@code String} per lookup: the
  * characters live in one pool, and the open-addressed slots hold hash, id and pool span side by
- * side so that a lookup touches few cache lines. Tokens of at most 8 ASCII characters (most words)
- * are also kept in a second table keyed by their characters packed into a long, where a lookup is
- * one probe with no character comparison.
+ * side so that a lookup touches few cache lines. Tokens of at most 16 ASCII characters (nearly all
+ * words) are also kept in tables keyed by their characters packed into one or two longs, where a
+ * lookup is one probe with no character comparison.
  *
  * <p>Not thread-safe while {@link #intern} is being called; once building is over, {@link #find}
  * only reads and may be called from any number of threads.
@@ -24,6 +24,9 @@ public final class TokenTable {
     /** Short ASCII tokens by their packed chars: per slot the key (0 for empty), then the id. */
     private long[] packedSlots = new long[1 << 12];
     private int packedSize;
+    /** Tokens of 9 to 16 ASCII characters: per slot the first 8 chars packed, the rest packed (0 for empty), the id. */
+    private long[] longPackedSlots = new long[3 << 11];
+    private int longPackedSize;
 
     /**
      * The chars of a token of at most 8 ASCII characters packed into one long (first char in the
@@ -42,6 +45,45 @@ public final class TokenTable {
             key = (key << 8) | c;
         }
         return key;
+    }
+
+    /**
+     * Characters 9 to 16 of a token of 9 to 16 ASCII characters packed into one long (never 0), or
+     * -1 for any other token; the first 8 are {@code pack(chars, 8)}.
+     */
+    public static long packTail(char[] chars, int length) {
+        if (length <= 8 || length > 16) {
+            return -1;
+        }
+        long key = 0;
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if (c >= 128) {
+                return -1;
+            }
+            if (i >= 8) {
+                key = (key << 8) | c;
+            }
+        }
+        return key;
+    }
+
+    /** The id of a 9-to-16-character ASCII token packed into {@code head} and {@code tail}, or -1. */
+    public int findLongPacked(long head, long tail) {
+        long[] s = longPackedSlots;
+        int mask = s.length / 3 - 1;
+        int index = mix(head ^ Long.rotateLeft(tail, 32)) & mask;
+        while (true) {
+            int base = 3 * index;
+            long found = s[base + 1];
+            if (found == tail && s[base] == head) {
+                return (int) s[base + 2];
+            }
+            if (found == 0) {
+                return -1;
+            }
+            index = (index + 1) & mask;
+        }
     }
 
     /** The id of a token {@linkplain #pack packed} into {@code key}, or -1 if it was never interned. */
@@ -116,6 +158,13 @@ public final class TokenTable {
                 rehashPacked(packedSlots.length * 2);
             }
             placePacked(key, id);
+        }
+        long tail = packTail(chars, length);
+        if (tail > 0) {
+            if (++longPackedSize * 2 > longPackedSlots.length / 3) {
+                rehashLongPacked(longPackedSlots.length / 3 * 2);
+            }
+            placeLongPacked(pack(chars, 8), tail, id);
         }
         return id;
     }
@@ -192,6 +241,27 @@ public final class TokenTable {
         }
         packedSlots[2 * index] = key;
         packedSlots[2 * index + 1] = id;
+    }
+
+    private void rehashLongPacked(int capacity) {
+        long[] old = longPackedSlots;
+        longPackedSlots = new long[3 * capacity];
+        for (int i = 0; i < old.length; i += 3) {
+            if (old[i + 1] != 0) {
+                placeLongPacked(old[i], old[i + 1], (int) old[i + 2]);
+            }
+        }
+    }
+
+    private void placeLongPacked(long head, long tail, int id) {
+        int mask = longPackedSlots.length / 3 - 1;
+        int index = mix(head ^ Long.rotateLeft(tail, 32)) & mask;
+        while (longPackedSlots[3 * index + 1] != 0) {
+            index = (index + 1) & mask;
+        }
+        longPackedSlots[3 * index] = head;
+        longPackedSlots[3 * index + 1] = tail;
+        longPackedSlots[3 * index + 2] = id;
     }
 
     private static int mix(long key) {
