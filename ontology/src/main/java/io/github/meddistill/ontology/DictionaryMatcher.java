@@ -34,7 +34,8 @@ import java.util.Set;
  *
  * <p>When several terms normalise to the same key, the first one added wins, except that a
  * case-sensitive acronym that does not apply gives way to the next one. Immutable and thread-safe:
- * one instance can serve any number of threads.
+ * one instance can serve any number of threads; each thread keeps a scratch buffer (a few int arrays
+ * as long as its longest text's token count) to avoid allocating per call.
  *
  * <pre>{@code
  * DictionaryMatcher matcher = DictionaryMatcher.builder().addTerms(OboLoader.builder(DISEASE).build().load(doid)).build();
