@@ -3,6 +3,7 @@ package io.github.meddistill.core.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SharedData;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

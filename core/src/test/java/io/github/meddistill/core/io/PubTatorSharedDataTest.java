@@ -6,6 +6,7 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Corpus;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SharedData;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

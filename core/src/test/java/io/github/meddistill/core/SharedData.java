@@ -1,4 +1,4 @@
-package io.github.meddistill.core.io;
+package io.github.meddistill.core;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The shared corpora, located by the {@code meddistill.shared.data} system property that surefire sets. */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {
     }
 
     /** {@code relative} under the shared data folder; skips the calling test, with the reason, when it is absent. */
-    static Path file(String relative) {
+    public static Path file(String relative) {
         String root = System.getProperty("meddistill.shared.data");
         assumeTrue(root != null, "system property meddistill.shared.data is not set (run through Maven surefire)");
         Path path = Path.of(root).resolve(relative);
