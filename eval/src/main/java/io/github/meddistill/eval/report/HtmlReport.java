@@ -304,7 +304,7 @@ final class HtmlReport {
                         html.append("<p>None.</p>\n");
                         continue;
                     }
-                    html.append("<table>\n<tr><th>count</th><th class=\"l\">surface form</th><th class=\"l\">cause</th>"
+                    html.append("<table>\n<tr><th>count</th><th class=\"l\">surface form</th><th class=\"l\">cause (of the example)</th>"
                             + "<th class=\"l\">example</th></tr>\n");
                     groups.stream().limit(report.maxErrorGroups()).forEach(group -> errorRow(html, group));
                     html.append("</table>\n");
