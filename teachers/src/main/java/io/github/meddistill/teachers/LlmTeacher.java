@@ -242,7 +242,7 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
      */
     @Override
     public Annotation annotate(Document document) {
-        NoteResult result = labelOne(document, Set.of());
+        NoteResult result = labelOne(plan(document), Set.of());
         record(result);
         return result.annotation().orElseThrow(() -> result.failure().orElseThrow());
     }
@@ -277,11 +277,13 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         RunTracker tracker = new RunTracker(documents.size());
         NoteResult[] results = new NoteResult[documents.size()];
         List<Integer> pending = new ArrayList<>();
+        NotePlan[] plans = new NotePlan[documents.size()];
         for (int i = 0; i < documents.size(); i++) {
-            if (!batchKeys.isEmpty() || !isFullyCached(documents.get(i))) {
+            plans[i] = plan(documents.get(i));
+            if (!batchKeys.isEmpty() || !plans[i].fullyCached()) {
                 pending.add(i);
             } else {
-                results[i] = tracker.finished(labelOne(documents.get(i), batchKeys));
+                results[i] = tracker.finished(labelOne(plans[i], batchKeys));
             }
         }
         if (!pending.isEmpty()) {
@@ -294,9 +296,9 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
             try {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int i : pending) {
-                    Document document = documents.get(i);
+                    NotePlan plan = plans[i];
                     futures.add(pool.submit(() -> {
-                        results[i] = tracker.finished(closed ? closedResult(document) : labelOne(document, batchKeys));
+                        results[i] = tracker.finished(closed ? closedResult(plan.document()) : labelOne(plan, batchKeys));
                     }));
                 }
                 for (Future<?> future : futures) {
@@ -438,13 +440,20 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
 
     // ---- the labelling of one note ----------------------------------------------------------------
 
-    private boolean isFullyCached(Document document) {
-        for (Chunk chunk : chunker.split(document.text())) {
-            if (cache.get(key(chunk.text())).isEmpty()) {
-                return false;
-            }
+    /** A note's chunks and their cache keys, computed once. */
+    private record NotePlan(Document document, List<Chunk> chunks, List<String> keys, boolean fullyCached) {
+    }
+
+    private NotePlan plan(Document document) {
+        List<Chunk> chunks = chunker.split(document.text());
+        List<String> keys = new ArrayList<>(chunks.size());
+        boolean cached = true;
+        for (Chunk chunk : chunks) {
+            String key = key(chunk.text());
+            keys.add(key);
+            cached &= cache.get(key).isPresent();
         }
-        return true;
+        return new NotePlan(document, chunks, keys, cached);
     }
 
     private NoteResult closedResult(Document document) {
@@ -453,9 +462,10 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
                 Duration.ZERO, List.of()));
     }
 
-    private NoteResult labelOne(Document document, Set<String> batchKeys) {
+    private NoteResult labelOne(NotePlan plan, Set<String> batchKeys) {
         long started = System.nanoTime();
-        List<Chunk> chunks = chunker.split(document.text());
+        Document document = plan.document();
+        List<Chunk> chunks = plan.chunks();
         List<Entity> entities = new ArrayList<>();
         List<UnalignedMention> unaligned = new ArrayList<>();
         int paid = 0;
@@ -465,7 +475,7 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         try {
             for (int c = 0; c < chunks.size(); c++) {
                 Chunk chunk = chunks.get(c);
-                String key = key(chunk.text());
+                String key = plan.keys().get(c);
                 Fetched fetched = answerFor(key, chunk.text(), document.id());
                 if (fetched.paid() || batchKeys.contains(key)) {
                     paid++;

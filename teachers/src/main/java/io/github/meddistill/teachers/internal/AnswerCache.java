@@ -34,8 +34,11 @@ import org.slf4j.LoggerFactory;
  * <p>Layout: any number of journal files {@code answers-*.jsonl}. Each cache instance appends to a
  * file of its own, created on the first answer, so concurrent writers (threads of one instance,
  * several instances, several processes) never interleave bytes. One line per answer:
- * {@code <crc32 of the JSON, 8 hex digits> TAB <JSON> LF}, written with one write call and forced to
- * disk before {@link #put} returns (writers that arrive together share one fsync). On open every journal is read; a line that fails its checksum or
+ * {@code <crc32 of the JSON, 8 hex digits> TAB <JSON> LF}, written with one write call before
+ * {@link #put} returns, so a killed process loses nothing; a background thread forces the journal to
+ * disk right after each write (lines written meanwhile share one fsync), so a power loss can lose at
+ * most the answers of the last fsync, which are then requested again, and workers never wait for the
+ * disk. {@link #close()} and {@link #flush()} wait until everything is on disk. On open every journal is read; a line that fails its checksum or
  * lacks its final newline (a crash mid-write) is skipped and counted, never trusted. Invalid answers
  * (truncated, refused, not JSON) are stored like any other, for inspection and so that a re-run does
  * not pay for them again.
@@ -53,8 +56,11 @@ public final class AnswerCache implements AutoCloseable {
     private final int skippedLines;
     private final Object writeLock = new Object();
     private final Object syncLock = new Object();
-    private volatile long written;
+    private long written;
     private long synced;
+    private boolean closing;
+    private IOException flushFailure;
+    private Thread flusher;
     private FileChannel journal;
     private Path journalPath;
     private boolean closed;
@@ -98,7 +104,11 @@ public final class AnswerCache implements AutoCloseable {
         return Optional.ofNullable(directory);
     }
 
-    /** Appends {@code answer} durably, then makes it visible to {@link #get}. */
+    /**
+     * Appends {@code answer} to the journal and makes it visible to {@link #get}. When this returns, the
+     * line is in the operating system's file cache (a killed process loses nothing); the background
+     * flusher forces it to disk within about one fsync ({@link #flush()} waits for that).
+     */
     public void put(CachedAnswer answer) {
         if (directory == null) {
             entries.merge(answer.key(), answer, AnswerCache::preferComplete);
@@ -110,27 +120,74 @@ public final class AnswerCache implements AutoCloseable {
         byte[] prefix = String.format("%08x\t", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
         ByteBuffer line = ByteBuffer.allocate(prefix.length + json.length + 1).put(prefix).put(json).put((byte) '\n').flip();
         try {
-            long sequence;
-            FileChannel channel;
             synchronized (writeLock) {
-                channel = channel();
+                FileChannel channel = channel();
                 while (line.hasRemaining()) {
                     channel.write(line);
                 }
-                sequence = ++written;
-            }
-            // group commit: one force covers every line written before it, so parallel writers share fsyncs
-            synchronized (syncLock) {
-                if (synced < sequence) {
-                    long covered = written;
-                    channel.force(false);
-                    synced = covered;
+                synchronized (syncLock) {
+                    written++;
+                    syncLock.notifyAll();
                 }
             }
         } catch (IOException e) {
             throw new MedDistillException("cannot append to answer cache journal " + journalPath + ": " + e.getMessage(), e);
         }
         entries.merge(answer.key(), answer, AnswerCache::preferComplete);
+    }
+
+    /** Waits until every answer put so far is forced to disk. */
+    public void flush() {
+        synchronized (syncLock) {
+            long target = written;
+            try {
+                while (synced < target && flushFailure == null) {
+                    syncLock.wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MedDistillException("interrupted while flushing answer cache journal " + journalPath, e);
+            }
+            if (flushFailure != null) {
+                throw new MedDistillException("cannot force answer cache journal " + journalPath + " to disk: "
+                        + flushFailure.getMessage(), flushFailure);
+            }
+        }
+    }
+
+    /** Group commit: one fsync covers every line written before it, so writers never wait for the disk. */
+    private void flushLoop(FileChannel channel) {
+        while (true) {
+            long target;
+            synchronized (syncLock) {
+                try {
+                    while (synced >= written && !closing) {
+                        syncLock.wait();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (synced >= written) {
+                    return;
+                }
+                target = written;
+            }
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                LOG.error("cannot force answer cache journal {} to disk: {}", journalPath, e.toString());
+                synchronized (syncLock) {
+                    flushFailure = e;
+                    syncLock.notifyAll();
+                }
+                return;
+            }
+            synchronized (syncLock) {
+                synced = target;
+                syncLock.notifyAll();
+            }
+        }
     }
 
     private FileChannel channel() throws IOException {
@@ -143,6 +200,10 @@ public final class AnswerCache implements AutoCloseable {
             journal = FileChannel.open(journalPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
             syncDirectory();
+            FileChannel channel = journal;
+            flusher = new Thread(() -> flushLoop(channel), "answer-cache-flusher");
+            flusher.setDaemon(true);
+            flusher.start();
         }
         return journal;
     }
@@ -265,16 +326,34 @@ public final class AnswerCache implements AutoCloseable {
                 n.path("latencyMs").asLong(), n.path("batch").asBoolean());
     }
 
+    /** Forces everything to disk, stops the flusher and closes the journal. Idempotent. */
     @Override
     public void close() {
         synchronized (writeLock) {
+            if (closed) {
+                return;
+            }
             closed = true;
-            if (journal != null) {
-                try {
-                    journal.close();
-                } catch (IOException e) {
-                    LOG.warn("closing answer cache journal {} failed: {}", journalPath, e.toString());
-                }
+        }
+        if (journal == null) {
+            return;
+        }
+        try {
+            flush();
+        } finally {
+            synchronized (syncLock) {
+                closing = true;
+                syncLock.notifyAll();
+            }
+            try {
+                flusher.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                journal.close();
+            } catch (IOException e) {
+                LOG.warn("closing answer cache journal {} failed: {}", journalPath, e.toString());
             }
         }
     }
