@@ -22,9 +22,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class GeminiTeacherTest {
 
@@ -91,6 +95,28 @@ class GeminiTeacherTest {
             assertThat(run.results().get(0).report().usage()).isEqualTo(new TokenUsage(2000, 1000, 200, 150));
             // gemini-2.5-flash: 0.30 input, 0.075 cached, 2.50 output per 1M
             assertThat(run.totals().costUsd()).isCloseTo((1000 * 0.30 + 1000 * 0.075 + 200 * 2.50) / 1e6, offset(1e-12));
+        }
+    }
+
+    static Stream<Arguments> transientFaults() {
+        return Stream.of(
+                Arguments.of("500", Reply.json(500,
+                        "{\"error\":{\"code\":500,\"message\":\"An internal error has occurred.\",\"status\":\"INTERNAL\"}}")),
+                Arguments.of("503", Reply.json(503,
+                        "{\"error\":{\"code\":503,\"message\":\"The model is overloaded.\",\"status\":\"UNAVAILABLE\"}}")),
+                Arguments.of("reset mid-body",
+                        Reply.json(200, FakeGemini.response("{\"entities\":[]}", "STOP", 10, 0, 5, 0).toString()).resetMidBody()),
+                Arguments.of("malformed JSON", Reply.json(200, "{\"candidates\": [")),
+                Arguments.of("timeout", Reply.json(200, "{}").delayed(2500)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transientFaults")
+    void should_retry_and_label_when_transient_fault(String fault, Reply reply) {
+        fake.thenFail(reply);
+        try (GeminiTeacher flash = teacher("gemini-2.0-flash").requestTimeout(Duration.ofMillis(1500)).build()) {
+            assertThat(flash.annotate(NOTE).entities()).hasSize(4);
+            assertThat(server.requestCount()).isEqualTo(2);
         }
     }
 
