@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *         .entityTypes(Set.of(EntityType.DISEASE))
  *         .combination(new SubsetSearchSelector())      // from meddistill-eval; default: union of all
  *         .studentTrainer(BertStudentTrainer.builder().build())
- *         .development(goldDev).test(goldTest).evaluator(new SpanEvaluator())
+ *         .development(goldDev).test(goldTest).evaluator(new StandardEvaluator())  // meddistill-eval
  *         .outputDirectory(Path.of("runs/disease"))
  *         .build()
  *         .run(unlabeledNotes)) {
@@ -377,7 +377,7 @@ public final class Distillation {
                 problems.add("no output directory: call outputDirectory(...)");
             }
             if (!test.isEmpty() && evaluator == null) {
-                problems.add("a test set is given but no evaluator: call evaluator(...) (e.g. meddistill-eval's SpanEvaluator)");
+                problems.add("a test set is given but no evaluator: call evaluator(...) (e.g. meddistill-eval's StandardEvaluator)");
             }
             if (labellingBatchSize != null && labellingBatchSize < 1) {
                 problems.add("labellingBatchSize must be at least 1: " + labellingBatchSize);
