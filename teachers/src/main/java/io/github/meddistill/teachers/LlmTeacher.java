@@ -120,7 +120,6 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         int overlapTokens = b.chunkOverlapTokens != null ? b.chunkOverlapTokens : 200;
         this.chunker = new Chunker(chunkTokens * CHARS_PER_TOKEN, overlapTokens * CHARS_PER_TOKEN);
         this.aligner = new MentionAligner(definitions.keySet());
-        this.cache = b.cacheDirectory != null ? AnswerCache.open(b.cacheDirectory) : AnswerCache.inMemory();
         this.retrier = new Retrier(b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT, () -> closed);
         this.requestLimiter = b.requestsPerMinute != null ? new RateLimiter(b.requestsPerMinute) : null;
         this.tokenLimiter = b.tokensPerMinute != null ? new RateLimiter(b.tokensPerMinute) : null;
@@ -132,6 +131,7 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
                         + "'; set price(new Price(input, cachedInput, output)) in USD per 1M tokens, or Price.FREE for a local model"));
         this.progressListener = b.progressListener != null ? b.progressListener : ProgressListener.NONE;
         this.batchPollInterval = b.batchPollInterval != null ? b.batchPollInterval : Duration.ofSeconds(30);
+        this.cache = b.cacheDirectory != null ? AnswerCache.open(b.cacheDirectory) : AnswerCache.inMemory();
         this.http = HttpClient.newBuilder()
                 .connectTimeout(b.connectTimeout != null ? b.connectTimeout : Duration.ofSeconds(10))
                 .version(HttpClient.Version.HTTP_1_1)
