@@ -159,4 +159,15 @@ class LlmTeacherTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
         }
     }
+
+    @Test
+    void should_space_requests_by_estimated_tokens_when_tokens_per_minute_is_set() {
+        // each request counts about 250 prompt tokens (characters / 4) + 100 output tokens;
+        // 120,000/min = 2,000/s with a burst of 2,000, so 10 requests (~3,500 tokens) need at least ~0.7 s
+        try (OpenAiTeacher gpt = teacher().maxConcurrency(8).maxOutputTokens(100).tokensPerMinute(120_000).build()) {
+            long started = System.nanoTime();
+            gpt.label(notes(10));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+        }
+    }
 }
