@@ -51,6 +51,14 @@ public final class DemoCommand implements Callable<Integer> {
             + DemoSettings.DEFAULT_EPOCHS + ").")
     Integer epochs;
 
+    @Option(names = "--batch-size", paramLabel = "N", description = "Training windows per batch (default "
+            + DemoSettings.DEFAULT_BATCH_SIZE + ").")
+    Integer batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Peak learning rate (default "
+            + DemoSettings.DEFAULT_LEARNING_RATE + ").")
+    Double learningRate;
+
     @Option(names = "--encoder", paramLabel = "NAME", description = "Pretrained encoder: minilm, bge-small, e5-small (default minilm).")
     String encoder;
 
@@ -106,6 +114,8 @@ public final class DemoCommand implements Callable<Integer> {
                 testDocuments == null ? base.testDocuments() : testDocuments,
                 encoder == null ? base.encoder() : PretrainedEncoder.fromId(encoder),
                 epochs == null ? base.epochs() : epochs,
+                batchSize == null ? base.batchSize() : batchSize,
+                learningRate == null ? base.learningRate() : learningRate,
                 llm);
     }
 

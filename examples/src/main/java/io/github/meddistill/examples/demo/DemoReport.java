@@ -37,6 +37,8 @@ public final class DemoReport {
         root.put("subsampled", settings.subsampled());
         root.put("encoder", settings.encoder().id());
         root.put("epochs", settings.epochs());
+        root.put("batchSize", settings.batchSize());
+        root.put("learningRate", settings.learningRate());
         ArrayNode tasks = root.putArray("tasks");
         results.forEach(result -> result.toJson().forEach(tasks::add));
         return root;

@@ -17,15 +17,21 @@ import java.util.Optional;
  * @param testDocuments test documents per task (0 = all)
  * @param encoder the offline pretrained encoder of both students
  * @param epochs training epochs of each student (the best dev epoch is kept)
+ * @param batchSize windows per training batch
+ * @param learningRate peak learning rate
  * @param llm LLM teachers to add, when keys or a local server are given
  */
 public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int trainDocuments, int devDocuments,
-                           int testDocuments, PretrainedEncoder encoder, int epochs, Optional<LlmTeacherSettings> llm) {
+                           int testDocuments, PretrainedEncoder encoder, int epochs, int batchSize, double learningRate,
+                           Optional<LlmTeacherSettings> llm) {
 
     public static final int DEFAULT_TRAIN_DOCUMENTS = 150;
     public static final int DEFAULT_DEV_DOCUMENTS = 50;
     public static final int DEFAULT_TEST_DOCUMENTS = 100;
     public static final int DEFAULT_EPOCHS = 4;
+    /** Small batches: a few hundred windows per task need many steps more than big batches. */
+    public static final int DEFAULT_BATCH_SIZE = 8;
+    public static final double DEFAULT_LEARNING_RATE = 1e-4;
 
     public DemoSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -39,21 +45,26 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
             throw new IllegalArgumentException("document counts must be 0 (all) or positive: train=" + trainDocuments
                     + ", dev=" + devDocuments + ", test=" + testDocuments);
         }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1: " + epochs);
+        if (epochs < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("epochs and batchSize must be at least 1: epochs=" + epochs
+                    + ", batchSize=" + batchSize);
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learningRate must be positive: " + learningRate);
         }
     }
 
     /** The 15-minute default: every task, subsampled. */
     public static DemoSettings defaults(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), DEFAULT_TRAIN_DOCUMENTS, DEFAULT_DEV_DOCUMENTS,
-                DEFAULT_TEST_DOCUMENTS, PretrainedEncoder.MINILM, DEFAULT_EPOCHS, Optional.empty());
+                DEFAULT_TEST_DOCUMENTS, PretrainedEncoder.MINILM, DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE,
+                Optional.empty());
     }
 
     /** Every document of every split. */
     public static DemoSettings full(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), 0, 0, 0, PretrainedEncoder.MINILM, DEFAULT_EPOCHS,
-                Optional.empty());
+                DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, Optional.empty());
     }
 
     /** Whether any split is subsampled. */

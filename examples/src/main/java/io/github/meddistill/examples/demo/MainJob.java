@@ -55,6 +55,8 @@ public final class MainJob {
                 .encoder(settings.encoder())
                 .entityTypes(task.types())
                 .epochs(settings.epochs())
+                .batchSize(settings.batchSize())
+                .learningRate(settings.learningRate())
                 .seed(SEED)
                 .listener(new TrainingListener() {
                     @Override

@@ -33,7 +33,7 @@ public final class EmbeddedStudentExample {
     }
 
     /** Loads the student once and extracts every note on a pool of {@code threads}, results in note order. */
-    static List<List<Entity>> extractConcurrently(Path modelDirectory, List<String> notes, int threads) throws Exception {
+    public static List<List<Entity>> extractConcurrently(Path modelDirectory, List<String> notes, int threads) throws Exception {
         try (BertStudent student = BertStudent.load(modelDirectory)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
