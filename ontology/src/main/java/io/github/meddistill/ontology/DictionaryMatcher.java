@@ -11,7 +11,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,7 +76,7 @@ public final class DictionaryMatcher implements OntologyMatcher {
     public static Set<String> defaultStopList() {
         InputStream in = DictionaryMatcher.class.getResourceAsStream(DEFAULT_STOP_LIST);
         if (in == null) {
-            throw new IllegalStateException("resource missing from the jar: " + DEFAULT_STOP_LIST);
+            throw new OntologyLoadException(DEFAULT_STOP_LIST, "expected the resource in the ontology jar, found none");
         }
         Set<String> words = new LinkedHashSet<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -88,7 +87,7 @@ public final class DictionaryMatcher implements OntologyMatcher {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read resource " + DEFAULT_STOP_LIST, e);
+            throw new OntologyLoadException(DEFAULT_STOP_LIST, "cannot read the resource: " + e.getMessage(), e);
         }
         return Set.copyOf(words);
     }
