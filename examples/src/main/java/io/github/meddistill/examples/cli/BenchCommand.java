@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints a table and, with --json, one JSON object on the last line.",
         subcommands = {
+                OntologyBenchCommand.class,
                 TeachersBenchCommand.class,
+                StudentBenchCommand.class,
+                StudentQualityBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
