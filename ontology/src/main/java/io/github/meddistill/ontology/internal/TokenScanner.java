@@ -55,7 +55,6 @@ public final class TokenScanner {
             int start = i;
             char[] chars = buffer.chars;
             int length = 0;
-            int hash = 0;
             long packed = 0;
             long tail = 0;
             boolean ascii = true;
@@ -70,7 +69,6 @@ public final class TokenScanner {
                     }
                     char lower = ASCII_LOWER[c];
                     chars[length++] = lower;
-                    hash = 31 * hash + lower;
                     if (length <= 8) {
                         packed = (packed << 8) | lower;
                     } else {
@@ -103,20 +101,19 @@ public final class TokenScanner {
                 int folded = foldPlurals ? foldPlural(chars, length) : length;
                 if (folded != length || !ascii) {
                     length = folded;
-                    hash = TokenTable.hash(chars, length);
                     packed = TokenTable.pack(chars, Math.min(length, 8));
                     tail = TokenTable.packTail(chars, length);
                 }
             }
             int id;
             if (intern) {
-                id = table.intern(chars, length, hash);
+                id = table.intern(chars, length, TokenTable.hash(chars, length));
             } else if (length <= 8 && packed > 0) {
                 id = table.findPacked(packed);
             } else if (length <= 16 && packed > 0 && tail > 0) {
                 id = table.findLongPacked(packed, tail);
             } else {
-                id = table.find(chars, length, hash);
+                id = table.find(chars, length, TokenTable.hash(chars, length));
             }
             out.add(start, i, id);
         }
