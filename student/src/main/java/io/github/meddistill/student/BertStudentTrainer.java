@@ -29,6 +29,7 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.NonRetriableException;
+import io.github.meddistill.core.StudentLoader;
 import io.github.meddistill.core.StudentTrainer;
 import io.github.meddistill.core.labels.LabelScheme;
 import io.github.meddistill.core.labels.LabelSchemes;
@@ -66,7 +67,7 @@ import io.github.meddistill.student.internal.WordPieceTokenizerJson;
  * Several devices split each batch: shards run one after the other on their replicas, gradients are summed on the
  * first device and the updated weights copied back.
  */
-public final class BertStudentTrainer implements StudentTrainer {
+public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(BertStudentTrainer.class);
 
@@ -107,6 +108,12 @@ public final class BertStudentTrainer implements StudentTrainer {
     /** A builder with the defaults listed on each setter. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Loads a student this trainer (or any {@link BertStudent#save}) saved, so a distillation can resume. */
+    @Override
+    public BertStudent load(Path directory) {
+        return BertStudent.load(directory);
     }
 
     @Override
