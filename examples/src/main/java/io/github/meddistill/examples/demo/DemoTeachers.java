@@ -4,21 +4,26 @@ import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.Teacher;
 import io.github.meddistill.examples.teachers.ClinicalPatternTeacher;
 import io.github.meddistill.ontology.DictionaryMatcher;
+import io.github.meddistill.examples.ontology.OntologyQuality;
 import io.github.meddistill.ontology.OntologyTeacher;
+import io.github.meddistill.ontology.SaltForms;
 import io.github.meddistill.ontology.Term;
 import io.github.meddistill.ontology.loaders.DelimitedLexiconLoader;
 import io.github.meddistill.ontology.loaders.OboLoader;
+import io.github.meddistill.ontology.loaders.SynonymScope;
 import io.github.meddistill.teachers.Price;
 import io.github.meddistill.teachers.gemini.GeminiTeacher;
 import io.github.meddistill.teachers.openai.OpenAiTeacher;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The teachers of the main job: dictionary teachers built from the bundled lexicons (loaded once and
- * shared by every task), the rule-based {@link ClinicalPatternTeacher}, and LLM teachers when keys or
+ * shared by every task, with the matcher options tuned on the train/dev splits in
+ * {@link OntologyQuality#tunedMatcher()}), the rule-based {@link ClinicalPatternTeacher}, and LLM teachers when keys or
  * a local server are configured. Close it to close the LLM teachers.
  */
 final class DemoTeachers implements AutoCloseable {
@@ -72,25 +77,26 @@ final class DemoTeachers implements AutoCloseable {
 
     private DictionaryMatcher doid() {
         if (doid == null) {
-            List<Term> terms = OboLoader.builder(EntityType.DISEASE).source("DOID").build()
+            List<Term> terms = OboLoader.builder(EntityType.DISEASE).source("DOID")
+                    .scopes(EnumSet.of(SynonymScope.EXACT, SynonymScope.RELATED)).build()
                     .load(BundledData.lexicon(BundledData.DOID, lexiconDirectory));
-            doid = DictionaryMatcher.builder().addTerms(terms).build();
+            doid = OntologyQuality.tunedMatcher().addTerms(terms).build();
         }
         return doid;
     }
 
     private DictionaryMatcher drugBank() {
         if (drugBank == null) {
-            drugBank = DictionaryMatcher.builder().addTerms(DelimitedLexiconLoader.drugBankVocabulary()
-                    .load(BundledData.lexicon(BundledData.DRUGBANK_VOCABULARY, lexiconDirectory))).build();
+            drugBank = OntologyQuality.tunedMatcher().addTerms(SaltForms.withBaseNames(DelimitedLexiconLoader.drugBankVocabulary()
+                    .load(BundledData.lexicon(BundledData.DRUGBANK_VOCABULARY, lexiconDirectory)))).build();
         }
         return drugBank;
     }
 
     private DictionaryMatcher drugsAtFda() {
         if (drugsAtFda == null) {
-            drugsAtFda = DictionaryMatcher.builder().addTerms(DelimitedLexiconLoader.drugsAtFdaProducts()
-                    .load(BundledData.lexicon(BundledData.DRUGS_AT_FDA_PRODUCTS, lexiconDirectory))).build();
+            drugsAtFda = OntologyQuality.tunedMatcher().addTerms(SaltForms.withBaseNames(DelimitedLexiconLoader.drugsAtFdaProducts()
+                    .load(BundledData.lexicon(BundledData.DRUGS_AT_FDA_PRODUCTS, lexiconDirectory)))).build();
         }
         return drugsAtFda;
     }
