@@ -63,7 +63,7 @@ public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, in
             text.append("|----------------|--------------|--------|-----------------|-----------|--------------|------------------|\n");
             for (SystemRow row : entry.getValue()) {
                 String speedUp = row.notesPerSecond().isPresent() && studentSpeed.isPresent()
-                        ? String.format(Locale.ROOT, "%.1fx", studentSpeed.getAsDouble() / row.notesPerSecond().getAsDouble()) : "-";
+                        ? String.format(Locale.ROOT, "%.3gx", studentSpeed.getAsDouble() / row.notesPerSecond().getAsDouble()) : "-";
                 text.append(String.format(Locale.ROOT, "| %-14s | %-12s | %6.3f | [%.3f, %.3f] | %9s | %12.4f | %16s |%n",
                         row.name(), row.role(), row.strictF1(), row.ci95Lower(), row.ci95Upper(),
                         row.notesPerSecond().isPresent() ? String.format(Locale.ROOT, "%.1f", row.notesPerSecond().getAsDouble()) : "-",
