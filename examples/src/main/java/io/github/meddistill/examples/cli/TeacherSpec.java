@@ -2,6 +2,7 @@ package io.github.meddistill.examples.cli;
 
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.Teacher;
+import io.github.meddistill.examples.demo.LlmTeachers;
 import io.github.meddistill.examples.teachers.ClinicalPatternTeacher;
 import io.github.meddistill.ontology.DictionaryMatcher;
 import io.github.meddistill.ontology.OntologyTeacher;
@@ -10,9 +11,6 @@ import io.github.meddistill.ontology.loaders.DelimitedLexiconLoader;
 import io.github.meddistill.ontology.loaders.OboLoader;
 import io.github.meddistill.ontology.loaders.RrfLoader;
 import io.github.meddistill.ontology.loaders.SnomedRf2Loader;
-import io.github.meddistill.teachers.Price;
-import io.github.meddistill.teachers.gemini.GeminiTeacher;
-import io.github.meddistill.teachers.openai.OpenAiTeacher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,19 +69,8 @@ record TeacherSpec(String kind, String value) {
             case "rxnorm" -> dictionary("rxnorm", RrfLoader.builder().build().load(path));
             case "snomed" -> dictionary("snomed", SnomedRf2Loader.builder().build().load(path));
             case "patterns" -> new ClinicalPatternTeacher("patterns", types);
-            case "openai" -> {
-                OpenAiTeacher.Builder builder = OpenAiTeacher.builder(value).cacheDirectory(cacheDirectory.resolve("openai-" + value));
-                types.forEach(builder::addEntityType);
-                if (openAiBaseUrl != null) {
-                    builder.baseUrl(openAiBaseUrl).price(Price.FREE);
-                }
-                yield builder.build();
-            }
-            case "gemini" -> {
-                GeminiTeacher.Builder builder = GeminiTeacher.builder(value).cacheDirectory(cacheDirectory.resolve("gemini-" + value));
-                types.forEach(builder::addEntityType);
-                yield builder.build();
-            }
+            case "openai" -> LlmTeachers.openAi(value, openAiBaseUrl, types, cacheDirectory);
+            case "gemini" -> LlmTeachers.gemini(value, types, cacheDirectory);
             default -> throw new IllegalStateException("unhandled teacher kind " + kind);
         };
     }

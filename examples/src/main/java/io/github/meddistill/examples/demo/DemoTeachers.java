@@ -11,9 +11,7 @@ import io.github.meddistill.ontology.Term;
 import io.github.meddistill.ontology.loaders.DelimitedLexiconLoader;
 import io.github.meddistill.ontology.loaders.OboLoader;
 import io.github.meddistill.ontology.loaders.SynonymScope;
-import io.github.meddistill.teachers.Price;
-import io.github.meddistill.teachers.gemini.GeminiTeacher;
-import io.github.meddistill.teachers.openai.OpenAiTeacher;
+import io.github.meddistill.teachers.LlmTeacher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,7 +28,7 @@ final class DemoTeachers implements AutoCloseable {
 
     private final Path lexiconDirectory;
     private final Path cacheDirectory;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final List<LlmTeacher> llmTeachers = new ArrayList<>();
     private DictionaryMatcher doid;
     private DictionaryMatcher drugBank;
     private DictionaryMatcher drugsAtFda;
@@ -57,22 +55,15 @@ final class DemoTeachers implements AutoCloseable {
 
     private List<Teacher> llmTeachers(LlmTeacherSettings settings, Set<EntityType> types) {
         List<Teacher> teachers = new ArrayList<>();
-        settings.openAiModel().ifPresent(model -> {
-            OpenAiTeacher.Builder builder = OpenAiTeacher.builder(model).cacheDirectory(cacheDirectory.resolve("openai-" + model));
-            types.forEach(builder::addEntityType);
-            settings.openAiBaseUrl().ifPresent(url -> builder.baseUrl(url).price(Price.FREE));
-            OpenAiTeacher teacher = builder.build();
-            opened.add(teacher);
-            teachers.add(teacher);
-        });
-        settings.geminiModel().ifPresent(model -> {
-            GeminiTeacher.Builder builder = GeminiTeacher.builder(model).cacheDirectory(cacheDirectory.resolve("gemini-" + model));
-            types.forEach(builder::addEntityType);
-            GeminiTeacher teacher = builder.build();
-            opened.add(teacher);
-            teachers.add(teacher);
-        });
+        settings.openAiModel().ifPresent(model ->
+                teachers.add(track(LlmTeachers.openAi(model, settings.openAiBaseUrl().orElse(null), types, cacheDirectory))));
+        settings.geminiModel().ifPresent(model -> teachers.add(track(LlmTeachers.gemini(model, types, cacheDirectory))));
         return teachers;
+    }
+
+    private LlmTeacher track(LlmTeacher teacher) {
+        llmTeachers.add(teacher);
+        return teacher;
     }
 
     private DictionaryMatcher doid() {
@@ -103,12 +94,6 @@ final class DemoTeachers implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable closeable : opened) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot close teacher " + closeable, e);
-            }
-        }
+        llmTeachers.forEach(LlmTeacher::close);
     }
 }
