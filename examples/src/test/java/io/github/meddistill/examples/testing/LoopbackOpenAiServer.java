@@ -1,0 +1,67 @@
+package io.github.meddistill.examples.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An OpenAI-compatible chat completions server on loopback that answers every request with the same
+ * entities, in the real wire format (choices, finish_reason, usage), and counts the requests.
+ */
+public final class LoopbackOpenAiServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    private LoopbackOpenAiServer(String answerContent) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(Map.of(
+                "id", "chatcmpl-1", "object", "chat.completion", "created", 1732500000, "model", "llama3.1",
+                "choices", java.util.List.of(Map.of("index", 0, "finish_reason", "stop",
+                        "message", Map.of("role", "assistant", "content", answerContent))),
+                "usage", Map.of("prompt_tokens", 100, "completion_tokens", 25, "total_tokens", 125)));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            requests.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    /** Starts a server whose assistant message is {@code answerContent} (our {@code {"entities":[...]}} JSON). */
+    public static LoopbackOpenAiServer answering(String answerContent) {
+        try {
+            return new LoopbackOpenAiServer(answerContent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the loopback server", e);
+        }
+    }
+
+    /** The base URL to give an OpenAI teacher, ending in {@code /v1}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** Chat completion requests received so far. */
+    public int requests() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,2 @@
+/** Test fixtures shared by the examples' tests. */
+package io.github.meddistill.examples.testing;
