@@ -33,8 +33,9 @@ import java.util.Set;
  *
  * <p>When several terms normalise to the same key, the first one added wins, except that a
  * case-sensitive acronym that does not apply gives way to the next one. Immutable and thread-safe:
- * one instance can serve any number of threads; each thread keeps a scratch buffer (a few int arrays
- * as long as its longest text's token count) to avoid allocating per call.
+ * one instance can serve any number of threads; each thread keeps a scratch buffer (a copy of its
+ * longest text so far, as chars and bytes, and a few int arrays as long as its token count) to avoid
+ * allocating per call.
  *
  * <pre>{@code
  * DictionaryMatcher matcher = DictionaryMatcher.builder().addTerms(OboLoader.builder(DISEASE).build().load(doid)).build();
@@ -102,18 +103,16 @@ public final class DictionaryMatcher implements OntologyMatcher {
         int size = scanned.size();
         int i = 0;
         while (i < size) {
-            int node = 0;
+            int id = scanned.id(i);
+            if (id < 0) {
+                i++;
+                continue;
+            }
+            int node = CompactTrie.root(id);
             int bestEntry = -1;
             int bestLast = -1;
-            for (int j = i; j < size; j++) {
-                int id = scanned.id(j);
-                if (id < 0) {
-                    break;
-                }
-                node = j == i ? trie.root(id) : trie.child(node, id);
-                if (node < 0) {
-                    break;
-                }
+            int j = i;
+            while (true) {
                 int entry = trie.value(node);
                 if (entry >= 0) {
                     entry = applicableEntry(entry, text, scanned.start(i), scanned.end(j));
@@ -121,6 +120,14 @@ public final class DictionaryMatcher implements OntologyMatcher {
                         bestEntry = entry;
                         bestLast = j;
                     }
+                }
+                if (++j == size) {
+                    break;
+                }
+                id = scanned.id(j);
+                node = id < 0 ? -1 : trie.child(node, id);
+                if (node < 0) {
+                    break;
                 }
             }
             if (bestEntry < 0) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,10 @@ import java.util.function.Function;
  * per term, matching MB/s on one thread and on all cores, and a naive per-term {@code indexOf} scan
  * over part of the same text, in the same run.
  *
- * <p>MB are 10^6 bytes of UTF-8 note text. One-thread speed is given per wall-clock second and,
+ * <p>MB are 10^6 bytes of UTF-8 note text. Before each speed is measured, the same passes run for
+ * the measure time unmeasured, so that the JIT compiler has finished (and redone) its work on the
+ * matcher; each speed is then the median of five rounds of whole passes, each round lasting at least
+ * a fifth of the measure time. One-thread speed is given per wall-clock second and,
  * because a shared machine may take the core away, also per second of the thread's CPU time (load
  * time likewise, summed over the loading threads; that CPU time leaves out the JIT compiler and
  * garbage collector threads). The four files are read in parallel, one loader each (loaders are
@@ -46,7 +50,8 @@ public final class OntologyBenchmark {
 
     private static final double MB = 1e6;
     private static final int NAIVE_SLICE_CHARS = 20_000;
-    /** How long each speed is measured by default: whole passes over the notes for at least this long. */
+    private static final int ROUNDS = 5;
+    /** How long each speed is warmed up and then measured by default: whole passes over the notes for at least this long. */
     public static final Duration DEFAULT_MEASURE_TIME = Duration.ofSeconds(2);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -149,20 +154,14 @@ public final class OntologyBenchmark {
         log.printf(Locale.ROOT, "loaded %,d terms in %.2f s%n", matcher.termCount(), loadSeconds);
 
         long matches = matchAll(matcher, notes);
-        for (int warmup = 0; warmup < 4; warmup++) {
-            matchAll(matcher, notes);
-        }
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        long wallStart = System.nanoTime();
-        double oneThread = measure(() -> matchAll(matcher, notes), bytes, measureNanos);
-        double oneThreadCpu = oneThread * (System.nanoTime() - wallStart)
-                / (double) Math.max(1, THREADS.getCurrentThreadCpuTime() - cpuStart);
+        Speed oneThreadSpeed = measure(() -> matchAll(matcher, notes), bytes, measureNanos);
+        double oneThread = oneThreadSpeed.wallMBps();
+        double oneThreadCpu = oneThreadSpeed.cpuMBps();
         log.printf(Locale.ROOT, "one thread: %.2f MB/s (%.2f MB per CPU-second)%n", oneThread, oneThreadCpu);
         double allThreads;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            parallelMatch(pool, threads, matcher, notes);
-            allThreads = measure(() -> parallelMatch(pool, threads, matcher, notes), bytes, measureNanos);
+            allThreads = measure(() -> parallelMatch(pool, threads, matcher, notes), bytes, measureNanos).wallMBps();
         } finally {
             pool.shutdownNow();
         }
@@ -220,20 +219,40 @@ public final class OntologyBenchmark {
         }
     }
 
-    /** Repeats whole passes for at least {@code nanos}; MB/s over all of them. */
-    private static double measure(java.util.function.LongSupplier pass, long bytesPerPass, long nanos) {
-        long start = System.nanoTime();
-        long passes = 0;
+    /** A median speed: per wall-clock second, and per second of the calling thread's CPU time. */
+    private record Speed(double wallMBps, double cpuMBps) {
+    }
+
+    /**
+     * Runs whole passes unmeasured for at least {@code nanos} (JIT warm-up), then {@link #ROUNDS}
+     * rounds of whole passes, each for at least {@code nanos / ROUNDS}; the median round's MB/s.
+     */
+    private static Speed measure(java.util.function.LongSupplier pass, long bytesPerPass, long nanos) {
         long sink = 0;
+        long warmUpStart = System.nanoTime();
         do {
             sink += pass.getAsLong();
-            passes++;
-        } while (System.nanoTime() - start < nanos);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        } while (System.nanoTime() - warmUpStart < nanos);
+        double[] wall = new double[ROUNDS];
+        double[] cpu = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            long passes = 0;
+            do {
+                sink += pass.getAsLong();
+                passes++;
+            } while (System.nanoTime() - start < nanos / ROUNDS);
+            double megabytes = passes * bytesPerPass / MB;
+            wall[round] = megabytes / ((System.nanoTime() - start) / 1e9);
+            cpu[round] = megabytes / (Math.max(1, THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+        }
         if (sink < 0) {
             throw new IllegalStateException("negative match count");
         }
-        return passes * bytesPerPass / MB / seconds;
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new Speed(wall[ROUNDS / 2], cpu[ROUNDS / 2]);
     }
 
     private static double measureOnce(java.util.function.LongSupplier pass, long bytes) {

@@ -29,8 +29,9 @@ public final class TokenTable {
     private int longPackedSize;
 
     /**
-     * The chars of a token of at most 8 ASCII characters packed into one long (first char in the
-     * highest byte used), or -1 for any other token. Never 0 for a non-empty token.
+     * The chars of a token of at most 8 ASCII characters packed into one long, one byte each, first
+     * char in the lowest byte (as a little-endian read of the token's bytes gives them), or -1 for
+     * any other token. Never 0 for a non-empty token.
      */
     public static long pack(char[] chars, int length) {
         if (length > 8) {
@@ -42,14 +43,14 @@ public final class TokenTable {
             if (c >= 128) {
                 return -1;
             }
-            key = (key << 8) | c;
+            key |= (long) c << (8 * i);
         }
         return key;
     }
 
     /**
-     * Characters 9 to 16 of a token of 9 to 16 ASCII characters packed into one long (never 0), or
-     * -1 for any other token; the first 8 are {@code pack(chars, 8)}.
+     * Characters 9 to 16 of a token of 9 to 16 ASCII characters packed into one long as {@link #pack}
+     * does (never 0), or -1 for any other token; the first 8 are {@code pack(chars, 8)}.
      */
     public static long packTail(char[] chars, int length) {
         if (length <= 8 || length > 16) {
@@ -62,7 +63,7 @@ public final class TokenTable {
                 return -1;
             }
             if (i >= 8) {
-                key = (key << 8) | c;
+                key |= (long) c << (8 * (i - 8));
             }
         }
         return key;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TokenScannerTest {
@@ -57,5 +58,47 @@ class TokenScannerTest {
 
         assertThat(table.size()).isEqualTo(5000);
         assertThat(tokens.id(5000)).isEqualTo(tokens.id(17));
+    }
+
+    private static List<String> scannedWithIds(TokenScanner scanner, TokenTable table, String text) {
+        Tokens tokens = new Tokens();
+        scanner.scan(text, table, false, tokens, new TokenScanner.Buffer());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            out.add(tokens.id(i) + "@" + tokens.start(i) + "-" + tokens.end(i));
+        }
+        return out;
+    }
+
+    @Test
+    void should_find_the_same_tokens_and_ids_when_an_ascii_text_takes_the_fast_path() {
+        // given: words of every lookup length, plurals, possessives and mixed case; texts of lengths around 64
+        String[] words = {"a", "s", "S", "of", "it's", "Crohn's", "ALL", "gout", "Seizures", "allergies", "boxes",
+                "glasses", "virus", "diabetes", "hypertension", "HYPERTENSIONS", "hepatosplenomegaly",
+                "pseudohypoparathyroidisms", "type-2", "HbA1c", "12345678", "123456789", "abcdefghijklmnop",
+                "abcdefghijklmnopq", "x"};
+        String[] separators = {" ", "  ", ", ", "-", "/", ". ", "'", "(", ")\n", "\t"};
+        for (boolean plurals : new boolean[] {false, true}) {
+            TokenScanner scanner = new TokenScanner(plurals);
+            TokenTable table = new TokenTable();
+            scanner.scan(String.join(" ", words), table, true, new Tokens(), new TokenScanner.Buffer());
+            scanner.scan("unknownword", table, true, new Tokens(), new TokenScanner.Buffer());
+            Random random = new Random(42);
+            for (int round = 0; round < 500; round++) {
+                StringBuilder text = new StringBuilder();
+                int length = round < 200 ? 60 + round % 10 : random.nextInt(400);
+                while (text.length() < length) {
+                    text.append(words[random.nextInt(words.length)]).append(separators[random.nextInt(separators.length)]);
+                }
+                String ascii = text.substring(0, length);
+
+                // when: the same text with a non-ASCII separator at the end takes the general path
+                List<String> fast = scannedWithIds(scanner, table, ascii);
+                List<String> general = scannedWithIds(scanner, table, ascii + "\u00a0");
+
+                // then
+                assertThat(fast).as("text %s, plurals %s", ascii, plurals).isEqualTo(general);
+            }
+        }
     }
 }
