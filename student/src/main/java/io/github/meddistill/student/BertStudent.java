@@ -164,6 +164,7 @@ public final class BertStudent implements Student {
             meddistill.put("entity_types", new TreeSet<>(entityTypes).stream().map(EntityType::name).toList());
             meddistill.put("max_length", codec.maxLength());
             meddistill.put("stride", codec.stride());
+            meddistill.put("segmentation", codec.segmentation().name());
             meddistill.put("batch_size", batchSize);
             meddistill.put("word_tokenizer", "WordTokenizer");
             meddistill.put("encoder", encoderName);

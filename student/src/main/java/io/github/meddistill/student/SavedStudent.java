@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +21,7 @@ import io.github.meddistill.student.internal.TokenClassificationCodec;
 
 /** The engine-independent part of a saved student directory: config, label map, settings and tokenizer. */
 record SavedStudent(BertConfig config, List<String> tags, LabelScheme scheme, Set<EntityType> entityTypes,
-        int maxLength, int stride, int batchSize, String encoder, byte[] tokenizerJson) {
+        int maxLength, int stride, Segmentation segmentation, int batchSize, String encoder, byte[] tokenizerJson) {
 
     static SavedStudent read(Path directory) {
         Path configFile = directory.resolve("config.json");
@@ -63,12 +64,21 @@ record SavedStudent(BertConfig config, List<String> tags, LabelScheme scheme, Se
             throw new NonRetriableException("cannot read " + directory.resolve("tokenizer.json") + ": " + e.getMessage(),
                     e);
         }
+        Segmentation segmentation;
+        try {
+            // students saved before segmentation existed read whole windows
+            segmentation = Segmentation.valueOf(meddistill.path("segmentation").asText("WINDOW"));
+        } catch (IllegalArgumentException e) {
+            throw new NonRetriableException(configFile + ": field meddistill.segmentation: expected one of "
+                    + Arrays.toString(Segmentation.values()) + ", found " + meddistill.path("segmentation"), e);
+        }
         return new SavedStudent(BertConfig.read(configFile), List.copyOf(tags), scheme, Set.copyOf(types),
-                meddistill.path("max_length").asInt(128), meddistill.path("stride").asInt(32),
+                meddistill.path("max_length").asInt(128), meddistill.path("stride").asInt(32), segmentation,
                 meddistill.path("batch_size").asInt(32), meddistill.path("encoder").asText("unknown"), tokenizerJson);
     }
 
     TokenClassificationCodec codec(SubwordTokenizer tokenizer) {
-        return new TokenClassificationCodec(tokenizer, new WordTokenizer(), scheme, tags, maxLength, stride);
+        return new TokenClassificationCodec(tokenizer, new WordTokenizer(), scheme, tags, maxLength, stride,
+                segmentation);
     }
 }

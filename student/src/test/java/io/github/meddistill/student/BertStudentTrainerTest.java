@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,9 @@ import ai.djl.Device;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.student.internal.BertModel;
+import io.github.meddistill.student.internal.FloatTensor;
+import io.github.meddistill.student.internal.Safetensors;
 
 class BertStudentTrainerTest {
 
@@ -89,7 +94,8 @@ class BertStudentTrainerTest {
         assertThat(after).isEqualTo(before);
         assertThat(dir.resolve("tokenizer.json")).exists();
         String config = Files.readString(dir.resolve("config.json"));
-        assertThat(config).contains("\"id2label\"", "\"B-DISEASE\"", "BertForTokenClassification");
+        assertThat(config).contains("\"id2label\"", "\"B-DISEASE\"", "BertForTokenClassification",
+                "\"segmentation\" : \"SENTENCE\"");
         byte[] file = Files.readAllBytes(dir.resolve("model.safetensors"));
         int headerLength = (int) java.nio.ByteBuffer.wrap(file, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
         String header = new String(file, 8, headerLength, java.nio.charset.StandardCharsets.UTF_8);
@@ -143,6 +149,30 @@ class BertStudentTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learningRate");
         assertThatThrownBy(() -> BertStudentTrainer.builder().devices("tpu").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tpu");
+    }
+
+    @Test
+    void should_keep_the_pretrained_word_embeddings_when_they_are_frozen(@TempDir Path dir) {
+        // given: the same seed, so the same initial weights, trained for one and for two epochs
+        Map<String, FloatTensor> oneEpoch = trainFrozen(1, dir.resolve("one"));
+        Map<String, FloatTensor> twoEpochs = trainFrozen(2, dir.resolve("two"));
+
+        // then
+        String words = "bert." + BertModel.WORD_EMBEDDINGS;
+        String query = "bert.encoder.layer.0.attention.self.query.weight";
+        assertThat(Arrays.mismatch(twoEpochs.get(words).values(), oneEpoch.get(words).values()))
+                .as("first differing word-embedding value").isEqualTo(-1);
+        assertThat(Arrays.equals(twoEpochs.get(query).values(), oneEpoch.get(query).values())).isFalse();
+    }
+
+    private static Map<String, FloatTensor> trainFrozen(int epochs, Path dir) {
+        BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY))
+                .trainWordEmbeddings(false).learningRate(3e-3).epochs(epochs).batchSize(8).devices("cpu").seed(3)
+                .build();
+        try (BertStudent frozen = trainer.train(TRAINING.subList(0, 16), List.of())) {
+            frozen.save(dir);
+        }
+        return Safetensors.read(dir.resolve("model.safetensors"));
     }
 
     @Test

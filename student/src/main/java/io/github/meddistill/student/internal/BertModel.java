@@ -30,6 +30,9 @@ import io.github.meddistill.student.BertConfig;
  */
 public final class BertModel implements AutoCloseable {
 
+    /** Name of the word-embedding matrix, {@code [vocabulary, hidden]}. */
+    public static final String WORD_EMBEDDINGS = "embeddings.word_embeddings.weight";
+
     /** Added to attention scores of padding positions; far below any real score, still finite in float32. */
     private static final float MASKED_SCORE = -1e9f;
 
@@ -70,7 +73,7 @@ public final class BertModel implements AutoCloseable {
     public static Map<String, Shape> shapes(BertConfig config, int numLabels) {
         Map<String, Shape> shapes = new LinkedHashMap<>();
         long h = config.hiddenSize();
-        shapes.put("embeddings.word_embeddings.weight", new Shape(config.vocabSize(), h));
+        shapes.put(WORD_EMBEDDINGS, new Shape(config.vocabSize(), h));
         shapes.put("embeddings.position_embeddings.weight", new Shape(config.maxPositions(), h));
         shapes.put("embeddings.token_type_embeddings.weight", new Shape(config.typeVocabSize(), h));
         shapes.put("embeddings.LayerNorm.weight", new Shape(h));
@@ -176,7 +179,7 @@ public final class BertModel implements AutoCloseable {
         // Results of operations belong to the manager of their first operand: lookups into the weights are moved
         // to the caller's manager at once, so nothing accumulates in the model's manager.
         NDManager callerManager = inputIds.getManager();
-        NDArray words = p("embeddings.word_embeddings.weight").get(inputIds.flatten());
+        NDArray words = p(WORD_EMBEDDINGS).get(inputIds.flatten());
         words.attach(callerManager);
         NDArray positions = p("embeddings.position_embeddings.weight").get(new NDIndex(":{}", tokens));
         positions.attach(callerManager);

@@ -8,13 +8,16 @@ import java.util.Map;
 
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.labels.LabelScheme;
+import io.github.meddistill.core.text.SentenceSplitter;
 import io.github.meddistill.core.text.Token;
 import io.github.meddistill.core.text.Tokenizer;
+import io.github.meddistill.student.Segmentation;
 
 /**
  * Converts between texts with entity spans and model sequences: words from the word tokenizer, word pieces,
- * windows of at most {@code maxLength} ids with [CLS] and [SEP], and one label per word on its first piece
- * (the other pieces and the special tokens are ignored). Immutable and thread-safe.
+ * windows of at most {@code maxLength} ids with [CLS] and [SEP] (per sentence or across sentences, see
+ * {@link Segmentation}), and one label per word on its first piece (the other pieces and the special tokens are
+ * ignored). Immutable and thread-safe.
  */
 public final class TokenClassificationCodec {
 
@@ -28,14 +31,17 @@ public final class TokenClassificationCodec {
     private final Map<String, Integer> tagIndex = new HashMap<>();
     private final int maxLength;
     private final int stride;
+    private final Segmentation segmentation;
+    private final SentenceSplitter sentences = new SentenceSplitter();
 
     /**
      * @param tags the label index of the model ({@link LabelScheme#OUTSIDE} first)
      * @param maxLength ids per window including [CLS] and [SEP]
      * @param stride pieces shared by consecutive windows
+     * @param segmentation whether windows stay within sentences
      */
     public TokenClassificationCodec(SubwordTokenizer subwords, Tokenizer words, LabelScheme scheme, List<String> tags,
-            int maxLength, int stride) {
+            int maxLength, int stride, Segmentation segmentation) {
         this.subwords = subwords;
         this.words = words;
         this.scheme = scheme;
@@ -45,6 +51,7 @@ public final class TokenClassificationCodec {
         }
         this.maxLength = maxLength;
         this.stride = stride;
+        this.segmentation = segmentation;
     }
 
     public List<String> tags() {
@@ -65,6 +72,11 @@ public final class TokenClassificationCodec {
         return stride;
     }
 
+    /** Whether windows stay within sentences. */
+    public Segmentation segmentation() {
+        return segmentation;
+    }
+
     /** Words, pieces and windows of {@code text}. */
     public EncodedDocument encode(String text) {
         List<Token> tokens = words.tokenize(text);
@@ -74,9 +86,29 @@ public final class TokenClassificationCodec {
         for (int p = pieces.size() - 1; p >= 0; p--) {
             firstPiece[pieces.wordOfPiece()[p]] = p;
         }
-        List<Windows.Window> windows = Windows.split(pieces.wordOfPiece(), maxLength - 2, stride);
+        List<Windows.Window> windows = segmentation == Segmentation.SENTENCE
+                ? Windows.split(pieces.wordOfPiece(), maxLength - 2, stride, sentenceStartPieces(text, tokens, pieces))
+                : Windows.split(pieces.wordOfPiece(), maxLength - 2, stride);
         return new EncodedDocument(text, tokens, pieces, firstPiece, windows,
                 Windows.owners(pieces.size(), windows));
+    }
+
+    private int[] sentenceStartPieces(String text, List<Token> tokens, SubwordTokenizer.Subwords pieces) {
+        int[] sentenceOfWord = new int[tokens.size()];
+        List<Integer> starts = sentences.sentenceStarts(text, tokens);
+        for (int s = 0; s < starts.size(); s++) {
+            int end = s + 1 < starts.size() ? starts.get(s + 1) : tokens.size();
+            Arrays.fill(sentenceOfWord, starts.get(s), end, s);
+        }
+        int[] wordOfPiece = pieces.wordOfPiece();
+        int[] startPieces = new int[pieces.size()];
+        int count = 0;
+        for (int p = 0; p < pieces.size(); p++) {
+            if (p == 0 || sentenceOfWord[wordOfPiece[p]] != sentenceOfWord[wordOfPiece[p - 1]]) {
+                startPieces[count++] = p;
+            }
+        }
+        return Arrays.copyOf(startPieces, count);
     }
 
     /** The model input of one window: [CLS], its pieces, [SEP]. */

@@ -1,6 +1,7 @@
 package io.github.meddistill.student.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -62,14 +63,36 @@ public final class Windows {
     }
 
     /**
+     * The windows covering {@code wordOfPiece.length} pieces without crossing a segment boundary: each segment is
+     * split as by {@link #split(int[], int, int)}.
+     *
+     * @param segmentStarts the first piece of every segment, increasing, starting with 0 when there are pieces
+     */
+    public static List<Window> split(int[] wordOfPiece, int size, int stride, int[] segmentStarts) {
+        List<Window> windows = new ArrayList<>();
+        for (int s = 0; s < segmentStarts.length; s++) {
+            int from = segmentStarts[s];
+            int to = s + 1 < segmentStarts.length ? segmentStarts[s + 1] : wordOfPiece.length;
+            if (from >= to || (s == 0 && from != 0) || to > wordOfPiece.length) {
+                throw new IllegalArgumentException("segment starts must increase from 0 within " + wordOfPiece.length
+                        + " pieces: " + Arrays.toString(segmentStarts));
+            }
+            for (Window window : split(Arrays.copyOfRange(wordOfPiece, from, to), size, stride)) {
+                windows.add(new Window(from + window.start(), from + window.end()));
+            }
+        }
+        return windows;
+    }
+
+    /**
      * For each piece, the index of the window that predicts it: among the windows that contain it, the one where
      * it is farthest from the nearer edge (ties go to the earlier window).
      */
     public static int[] owners(int pieces, List<Window> windows) {
         int[] owner = new int[pieces];
         int[] best = new int[pieces];
-        java.util.Arrays.fill(owner, -1);
-        java.util.Arrays.fill(best, -1);
+        Arrays.fill(owner, -1);
+        Arrays.fill(best, -1);
         for (int w = 0; w < windows.size(); w++) {
             Window window = windows.get(w);
             for (int p = window.start(); p < window.end(); p++) {

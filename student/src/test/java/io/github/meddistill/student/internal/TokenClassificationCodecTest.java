@@ -8,11 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.labels.LabelSchemes;
 import io.github.meddistill.core.text.WordTokenizer;
+import io.github.meddistill.student.Segmentation;
 
 class TokenClassificationCodecTest {
 
@@ -29,9 +32,13 @@ class TokenClassificationCodecTest {
     }
 
     private static TokenClassificationCodec codec(int maxLength, int stride) {
+        return codec(maxLength, stride, Segmentation.WINDOW);
+    }
+
+    private static TokenClassificationCodec codec(int maxLength, int stride, Segmentation segmentation) {
         List<EntityType> types = List.of(EntityType.DISEASE, EntityType.MEDICATION);
         return new TokenClassificationCodec(tokenizer, new WordTokenizer(), LabelSchemes.BIO,
-                LabelSchemes.BIO.tags(types), maxLength, stride);
+                LabelSchemes.BIO.tags(types), maxLength, stride, segmentation);
     }
 
     /** Scores that put all weight on the gold tag of each word's first piece, and noise elsewhere. */
@@ -109,10 +116,11 @@ class TokenClassificationCodecTest {
         assertThat(codec.inputIds(document, document.windows().get(0))[0]).isEqualTo(tokenizer.clsId());
     }
 
-    @Test
-    void should_stitch_windows_to_the_exact_spans_when_a_100k_character_note_is_decoded() {
+    @ParameterizedTest
+    @EnumSource(Segmentation.class)
+    void should_stitch_windows_to_the_exact_spans_when_a_100k_character_note_is_decoded(Segmentation segmentation) {
         // given: a long note with an entity every few words, some across window boundaries
-        TokenClassificationCodec codec = codec(32, 8);
+        TokenClassificationCodec codec = codec(32, 8, segmentation);
         StringBuilder text = new StringBuilder();
         List<int[]> spans = new ArrayList<>();
         for (int i = 0; text.length() < 100_000; i++) {
@@ -132,6 +140,26 @@ class TokenClassificationCodecTest {
         // then
         assertThat(document.windows().size()).isGreaterThan(500);
         assertThat(decoded).isEqualTo(gold);
+    }
+
+    @Test
+    void should_keep_every_window_inside_one_sentence_when_segmenting_by_sentence() {
+        // given: two short sentences and a third longer than a window
+        TokenClassificationCodec codec = codec(16, 4, Segmentation.SENTENCE);
+        String text = "Asthma noted. Metformin started. " + "The patient reported mild intermittent pain ".repeat(4)
+                + "today.";
+        EncodedDocument document = codec.encode(text);
+        int[] wordOfPiece = document.subwords().wordOfPiece();
+
+        // then
+        List<String> windowTexts = document.windows().stream().map(w -> text.substring(
+                document.words().get(wordOfPiece[w.start()]).start(),
+                document.words().get(wordOfPiece[w.end() - 1]).end())).toList();
+        assertThat(windowTexts).startsWith("Asthma noted.", "Metformin started.").hasSizeGreaterThan(3);
+        assertThat(windowTexts.subList(2, windowTexts.size())).allSatisfy(t -> assertThat(t.indexOf('.'))
+                .as("a full stop only at the end of %s", t).isIn(-1, t.length() - 1));
+        assertThat(codec(16, 4, Segmentation.WINDOW).encode(text).windows().get(0).length()).isGreaterThan(
+                document.windows().get(0).length());
     }
 
     @Test

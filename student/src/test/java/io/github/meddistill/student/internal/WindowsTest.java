@@ -79,4 +79,20 @@ class WindowsTest {
         assertThatThrownBy(() -> Windows.split(new int[] {0}, 4, 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stride=4");
     }
+
+    @Test
+    void should_never_cross_a_segment_start_when_segments_are_given() {
+        int[] wordOfPiece = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+
+        List<Windows.Window> windows = Windows.split(wordOfPiece, 4, 1, new int[] {0, 2, 9});
+
+        assertThat(windows).containsExactly(new Windows.Window(0, 2), new Windows.Window(2, 6),
+                new Windows.Window(5, 9), new Windows.Window(9, 10));
+    }
+
+    @Test
+    void should_reject_segment_starts_when_they_do_not_increase_from_zero() {
+        assertThatThrownBy(() -> Windows.split(new int[] {0, 1, 2}, 4, 1, new int[] {0, 2, 2}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("segment starts");
+    }
 }
