@@ -69,6 +69,7 @@ public final class Distillation {
     private final Set<EntityType> entityTypes;
     private final CombinationSelector combination;
     private final StudentTrainer studentTrainer;
+    private final StudentTrainer goldStudentTrainer;
     private final List<Annotation> development;
     private final List<Annotation> test;
     private final List<Annotation> goldTraining;
@@ -82,6 +83,7 @@ public final class Distillation {
         entityTypes = Set.copyOf(new TreeSet<>(builder.entityTypes));
         combination = builder.combination == null ? CombinationSelector.fixed(new UnionCombiner()) : builder.combination;
         studentTrainer = builder.studentTrainer;
+        goldStudentTrainer = builder.goldStudentTrainer != null ? builder.goldStudentTrainer : builder.studentTrainer;
         development = List.copyOf(builder.development);
         test = List.copyOf(builder.test);
         goldTraining = List.copyOf(builder.goldTraining);
@@ -120,11 +122,12 @@ public final class Distillation {
         progress.onProgress(new ProgressEvent(ProgressEvent.Stage.SELECTING, COMBINATION, 1, 1));
 
         List<Annotation> trainingLabels = plan.apply(annotations(trainLabels), COMBINATION);
-        Student student = trainOrLoad(STUDENT, trainingLabels, progress);
+        Student student = trainOrLoad(STUDENT, studentTrainer, trainingLabels, progress);
         Optional<Student> goldStudent = Optional.empty();
         try {
             if (!goldTraining.isEmpty()) {
-                goldStudent = Optional.of(trainOrLoad(GOLD_STUDENT, onlyTypes(goldTraining), progress));
+                goldStudent = Optional.of(trainOrLoad(GOLD_STUDENT, goldStudentTrainer, onlyTypes(goldTraining),
+                        progress));
             }
             List<SystemRun> runs = new ArrayList<>();
             Optional<Evaluation> evaluation = Optional.empty();
@@ -160,14 +163,15 @@ public final class Distillation {
         return byTeacher;
     }
 
-    private Student trainOrLoad(String name, List<Annotation> training, ProgressListener progress) {
+    private Student trainOrLoad(String name, StudentTrainer trainer, List<Annotation> training,
+            ProgressListener progress) {
         Path directory = outputDirectory.resolve("students").resolve(name);
-        if (studentTrainer instanceof StudentLoader loader && Files.exists(directory.resolve(COMPLETE_MARKER))) {
+        if (trainer instanceof StudentLoader loader && Files.exists(directory.resolve(COMPLETE_MARKER))) {
             LOG.info("Loading the {} trained by an earlier run from {}", name, directory);
             return loader.load(directory);
         }
         progress.onProgress(new ProgressEvent(ProgressEvent.Stage.TRAINING, name, 0, 1));
-        Student student = studentTrainer.train(training, onlyTypes(development));
+        Student student = trainer.train(training, onlyTypes(development));
         try {
             student.save(directory);
             writeString(directory.resolve(COMPLETE_MARKER), "");
@@ -271,6 +275,7 @@ public final class Distillation {
         private final Set<EntityType> entityTypes = new TreeSet<>();
         private CombinationSelector combination;
         private StudentTrainer studentTrainer;
+        private StudentTrainer goldStudentTrainer;
         private List<Annotation> development = List.of();
         private List<Annotation> test = List.of();
         private List<Annotation> goldTraining = List.of();
@@ -311,6 +316,15 @@ public final class Distillation {
         /** Trains the students (required). */
         public Builder studentTrainer(StudentTrainer trainer) {
             studentTrainer = Objects.requireNonNull(trainer, "trainer");
+            return this;
+        }
+
+        /**
+         * Trains the reference student on the gold training labels; default the {@linkplain #studentTrainer student
+         * trainer}. A different one suits settings meant for incomplete teacher labels only.
+         */
+        public Builder goldStudentTrainer(StudentTrainer trainer) {
+            goldStudentTrainer = Objects.requireNonNull(trainer, "trainer");
             return this;
         }
 

@@ -180,6 +180,18 @@ class DistillationTest {
     }
 
     @Test
+    void should_train_the_gold_student_with_its_own_trainer_when_one_is_given() {
+        MemorisingStudentTrainer goldTrainer = new MemorisingStudentTrainer();
+        Document trainNote = new Document("g0", "ibuprofen helps");
+        try (DistillationResult result = configured().goldTraining(List.of(gold(trainNote, "ibuprofen", MED)))
+                .goldStudentTrainer(goldTrainer).build().run(unlabeled)) {
+            assertThat(result.goldStudent()).isPresent();
+        }
+        assertThat(goldTrainer.trainings).hasValue(1);
+        assertThat(trainer.trainings).hasValue(1);
+    }
+
+    @Test
     void should_reject_an_empty_list_of_unlabeled_documents() {
         assertThatThrownBy(() -> configured().build().run(List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
