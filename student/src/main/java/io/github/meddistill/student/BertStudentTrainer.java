@@ -82,6 +82,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
     private final double weightDecay;
     private final double clipNorm;
     private final boolean trainWordEmbeddings;
+    private final double outsideWeight;
     private final int epochs;
     private final int patience;
     private final int batchSize;
@@ -101,6 +102,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         this.weightDecay = builder.weightDecay;
         this.clipNorm = builder.clipNorm;
         this.trainWordEmbeddings = builder.trainWordEmbeddings;
+        this.outsideWeight = builder.outsideWeight;
         this.epochs = builder.epochs;
         this.patience = builder.patience;
         this.batchSize = builder.batchSize;
@@ -252,9 +254,9 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
     private double step(Engine engine, List<BertModel> replicas, List<Sequence> batch, AdamW optimizer, double lr) {
         BertModel primary = replicas.get(0);
         int[] shards = DeviceSelection.shardSizes(batch.size(), replicas.size());
-        long labelled = 0;
+        double labelled = 0;
         for (Sequence sequence : batch) {
-            labelled += MaskedCrossEntropy.labelled(sequence.labels());
+            labelled += MaskedCrossEntropy.weight(sequence.labels(), outsideWeight);
         }
         double loss = 0;
         try (NDManager stepManager = primary.manager().newSubManager()) {
@@ -269,7 +271,8 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
                     PaddedBatch padded = PaddedBatch.of(manager, shard.stream().map(Sequence::ids).toList(),
                             shard.stream().map(Sequence::labels).toList());
                     NDArray logits = replicas.get(s).logits(padded.inputIds(), padded.attentionMask(), true);
-                    NDArray shardLoss = MaskedCrossEntropy.loss(logits, padded.labels(), labelled);
+                    NDArray shardLoss = MaskedCrossEntropy.loss(logits, padded.labels(), labelled,
+                            outsideWeight);
                     collector.backward(shardLoss);
                     loss += shardLoss.getFloat();
                 }
@@ -454,6 +457,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         private double weightDecay = 0.01;
         private double clipNorm = 1.0;
         private boolean trainWordEmbeddings = true;
+        private double outsideWeight = 1.0;
         private int epochs = 4;
         private int patience = 2;
         private int batchSize = 32;
@@ -541,6 +545,17 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             return this;
         }
 
+        /**
+         * Loss weight of words labelled outside any entity, relative to 1 for entity words; default 1. Teacher
+         * labels miss entities (a dictionary knows only its terms), so their "outside" is partly wrong: a weight
+         * below 1 lets the student keep what it generalises from context instead of unlearning it. Keep 1 for
+         * complete (gold) labels.
+         */
+        public Builder outsideWeight(double outsideWeight) {
+            this.outsideWeight = outsideWeight;
+            return this;
+        }
+
         /** Most epochs; default 4. */
         public Builder epochs(int epochs) {
             this.epochs = epochs;
@@ -610,6 +625,9 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             }
             if (!(clipNorm > 0)) {
                 throw new IllegalArgumentException("clipNorm must be positive: " + clipNorm);
+            }
+            if (!(outsideWeight > 0 && outsideWeight <= 1)) {
+                throw new IllegalArgumentException("outsideWeight must be in (0, 1]: " + outsideWeight);
             }
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be at least 1: " + epochs);

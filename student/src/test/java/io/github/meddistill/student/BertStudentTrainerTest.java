@@ -147,6 +147,8 @@ class BertStudentTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stride=200");
         assertThatThrownBy(() -> BertStudentTrainer.builder().learningRate(0).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learningRate");
+        assertThatThrownBy(() -> BertStudentTrainer.builder().outsideWeight(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outsideWeight");
         assertThatThrownBy(() -> BertStudentTrainer.builder().devices("tpu").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tpu");
     }

@@ -5,7 +5,8 @@ import ai.djl.ndarray.types.DataType;
 
 /**
  * Token cross-entropy that ignores positions labelled {@link TokenClassificationCodec#IGNORED} (padding, special
- * tokens, non-first word pieces); DJL's built-in softmax cross-entropy has no such mask.
+ * tokens, non-first word pieces); DJL's built-in softmax cross-entropy has no such mask. Positions labelled
+ * outside (label 0) may weigh less than entity positions, for teacher labels that miss entities.
  */
 public final class MaskedCrossEntropy {
 
@@ -13,28 +14,35 @@ public final class MaskedCrossEntropy {
     }
 
     /**
-     * Sum of the negative log-likelihoods of the labelled positions divided by {@code normalizer} (the number of
-     * labelled positions in the whole batch, so shards of one batch add up to its mean).
+     * Weighted sum of the negative log-likelihoods of the labelled positions divided by {@code normalizer} (the
+     * {@linkplain #weight total weight} of the whole batch, so shards of one batch add up to its weighted mean).
      *
      * @param logits {@code [batch, tokens, labels]}
-     * @param labels {@code [batch, tokens]} int64, -1 where ignored
+     * @param labels {@code [batch, tokens]} int64, -1 where ignored, 0 for outside
+     * @param outsideWeight weight of the positions labelled outside; entity positions weigh 1
      */
-    public static NDArray loss(NDArray logits, NDArray labels, long normalizer) {
+    public static NDArray loss(NDArray logits, NDArray labels, double normalizer, double outsideWeight) {
         NDArray logProbabilities = logits.logSoftmax(-1);
         NDArray valid = labels.gte(0).toType(DataType.FLOAT32, false);
+        if (outsideWeight != 1.0) {
+            NDArray outside = labels.eq(0).toType(DataType.FLOAT32, false);
+            valid = valid.sub(outside.mul((float) (1.0 - outsideWeight)));
+        }
         NDArray safeLabels = labels.maximum(0);
         NDArray picked = logProbabilities.gather(safeLabels.expandDims(-1), -1).squeeze(-1);
-        return picked.mul(valid).sum().neg().div(Math.max(1, normalizer));
+        return picked.mul(valid).sum().neg().div((float) Math.max(1e-9, normalizer));
     }
 
-    /** Number of labelled positions. */
-    public static long labelled(int[] labels) {
-        long count = 0;
+    /** Total weight of the labelled positions of one sequence: 1 per entity position, {@code outsideWeight} per outside one. */
+    public static double weight(int[] labels, double outsideWeight) {
+        double total = 0;
         for (int label : labels) {
-            if (label >= 0) {
-                count++;
+            if (label == 0) {
+                total += outsideWeight;
+            } else if (label > 0) {
+                total += 1;
             }
         }
-        return count;
+        return total;
     }
 }
