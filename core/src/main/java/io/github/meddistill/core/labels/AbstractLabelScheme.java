@@ -34,6 +34,15 @@ abstract sealed class AbstractLabelScheme implements LabelScheme permits BioSche
     /** Whether the parsed sequence is valid in this scheme. */
     abstract boolean isValidSequence(List<ParsedTag> tags);
 
+    /** As {@link #allows(String, String)}, on parsed tags; {@code null} for the start or the end. */
+    abstract boolean allowsParsed(ParsedTag previous, ParsedTag next);
+
+    @Override
+    public boolean allows(String previous, String next) {
+        return allowsParsed(previous == null ? null : ParsedTag.parse(previous, 0, prefixes(), name()),
+                next == null ? null : ParsedTag.parse(next, 1, prefixes(), name()));
+    }
+
     @Override
     public List<String> tags(Collection<EntityType> types) {
         List<String> tags = new ArrayList<>();

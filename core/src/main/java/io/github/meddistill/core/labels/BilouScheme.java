@@ -78,6 +78,16 @@ public final class BilouScheme extends AbstractLabelScheme {
     }
 
     @Override
+    boolean allowsParsed(ParsedTag previous, ParsedTag next) {
+        boolean open = previous != null && (previous.prefix() == 'B' || previous.prefix() == 'I');
+        if (next == null) {
+            return !open;
+        }
+        boolean inside = next.prefix() == 'I' || next.prefix() == 'L';
+        return inside ? open && next.type().equals(previous.type()) : !open;
+    }
+
+    @Override
     boolean isValidSequence(List<ParsedTag> tags) {
         ParsedTag open = null;
         for (ParsedTag tag : tags) {

@@ -65,6 +65,11 @@ public final class BioScheme extends AbstractLabelScheme {
     }
 
     @Override
+    boolean allowsParsed(ParsedTag previous, ParsedTag next) {
+        return next == null || next.prefix() != 'I' || previous != null && next.type().equals(previous.type());
+    }
+
+    @Override
     boolean isValidSequence(List<ParsedTag> tags) {
         ParsedTag previous = ParsedTag.OUTSIDE;
         for (ParsedTag tag : tags) {

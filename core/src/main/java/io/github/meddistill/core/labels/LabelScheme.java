@@ -42,4 +42,13 @@ public interface LabelScheme {
 
     /** A valid sequence close to {@code tags}; the rules are documented by each implementation. */
     List<String> repair(List<String> tags);
+
+    /**
+     * Whether {@code next} may directly follow {@code previous} in a valid sequence, for decoders that search
+     * only valid sequences. {@code previous} is {@code null} at the start of a sequence and {@code next} is
+     * {@code null} at its end. The default allows every transition.
+     */
+    default boolean allows(String previous, String next) {
+        return true;
+    }
 }

@@ -3,7 +3,13 @@ package io.github.meddistill.core.labels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
+
+import io.github.meddistill.core.EntityType;
 
 class LabelSchemesTest {
 
@@ -21,5 +27,25 @@ class LabelSchemesTest {
     void should_list_known_names_when_name_is_unknown() {
         assertThatIllegalArgumentException().isThrownBy(() -> LabelSchemes.forName("BIOES"))
                 .withMessageContaining("BIOES").withMessageContaining("BILOU");
+    }
+
+    @Test
+    void should_allow_exactly_the_transitions_of_valid_sequences_when_checked_pairwise() {
+        Random random = new Random(11);
+        for (LabelScheme scheme : LabelSchemes.all()) {
+            List<String> tags = scheme.tags(List.of(EntityType.DISEASE, EntityType.MEDICATION));
+            for (int trial = 0; trial < 2000; trial++) {
+                List<String> sequence = new ArrayList<>();
+                int length = 1 + random.nextInt(5);
+                for (int i = 0; i < length; i++) {
+                    sequence.add(tags.get(random.nextInt(tags.size())));
+                }
+                boolean allowed = scheme.allows(null, sequence.get(0)) && scheme.allows(sequence.get(length - 1), null);
+                for (int i = 1; i < length; i++) {
+                    allowed &= scheme.allows(sequence.get(i - 1), sequence.get(i));
+                }
+                assertThat(allowed).as("%s %s", scheme.name(), sequence).isEqualTo(scheme.isValid(sequence));
+            }
+        }
     }
 }
