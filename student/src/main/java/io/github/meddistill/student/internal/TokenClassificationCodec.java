@@ -33,6 +33,7 @@ public final class TokenClassificationCodec {
     private final int stride;
     private final Segmentation segmentation;
     private final SentenceSplitter sentences = new SentenceSplitter();
+    private final ConstrainedDecoder decoder;
 
     /**
      * @param tags the label index of the model ({@link LabelScheme#OUTSIDE} first)
@@ -52,6 +53,7 @@ public final class TokenClassificationCodec {
         this.maxLength = maxLength;
         this.stride = stride;
         this.segmentation = segmentation;
+        this.decoder = new ConstrainedDecoder(scheme, this.tags);
     }
 
     public List<String> tags() {
@@ -150,33 +152,53 @@ public final class TokenClassificationCodec {
     }
 
     /**
-     * Entities from per-window scores: each word takes the best-scoring label at its first piece in the window
-     * that owns that piece; words without pieces are outside. Invalid tag sequences are repaired by the scheme.
+     * Entities from per-window scores: each word is scored at its first piece in the window that owns that piece
+     * (words without pieces are outside), and the most probable valid tag sequence is decoded
+     * ({@link ConstrainedDecoder}).
      *
      * @param windowScores for each window, {@code [position][label]} scores aligned with {@link #inputIds}
      */
     public List<Entity> decode(EncodedDocument document, List<float[][]> windowScores) {
-        List<String> wordTags = new ArrayList<>(document.words().size());
-        for (int word = 0; word < document.words().size(); word++) {
+        int words = document.words().size();
+        double[][] logProbabilities = new double[words][];
+        for (int word = 0; word < words; word++) {
             int piece = document.firstPieceOfWord()[word];
             if (piece < 0) {
-                wordTags.add(LabelScheme.OUTSIDE);
+                logProbabilities[word] = onlyOutside();
                 continue;
             }
             int owner = document.ownerOfPiece()[piece];
-            float[] scores = windowScores.get(owner)[piece - document.windows().get(owner).start() + 1];
-            wordTags.add(tags.get(argmax(scores)));
+            logProbabilities[word] = logSoftmax(windowScores.get(owner)[piece - document.windows().get(owner).start() + 1]);
+        }
+        int[] best = decoder.decode(logProbabilities);
+        List<String> wordTags = new ArrayList<>(words);
+        for (int label : best) {
+            wordTags.add(tags.get(label));
         }
         return scheme.decode(wordTags, document.words(), document.text());
     }
 
-    private static int argmax(float[] scores) {
-        int best = 0;
-        for (int i = 1; i < scores.length; i++) {
-            if (scores[i] > scores[best]) {
-                best = i;
-            }
+    private double[] onlyOutside() {
+        double[] scores = new double[tags.size()];
+        Arrays.fill(scores, Double.NEGATIVE_INFINITY);
+        scores[0] = 0;
+        return scores;
+    }
+
+    private static double[] logSoftmax(float[] scores) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float score : scores) {
+            max = Math.max(max, score);
         }
-        return best;
+        double sum = 0;
+        for (float score : scores) {
+            sum += Math.exp(score - max);
+        }
+        double logSum = max + Math.log(sum);
+        double[] result = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            result[i] = scores[i] - logSum;
+        }
+        return result;
     }
 }

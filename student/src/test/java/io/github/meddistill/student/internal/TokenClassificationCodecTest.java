@@ -87,12 +87,15 @@ class TokenClassificationCodecTest {
     }
 
     @Test
-    void should_repair_a_stray_inside_tag_when_decoding() {
+    void should_take_the_best_valid_tag_when_a_stray_inside_tag_scores_highest() {
         TokenClassificationCodec codec = codec(64, 8);
         String text = "history of asthma";
         EncodedDocument document = codec.encode(text);
         float[][] scores = new float[document.subwords().size() + 2][codec.tags().size()];
-        scores[document.firstPieceOfWord()[2] + 1][codec.tags().indexOf("I-DISEASE")] = 1f;
+        scores[document.firstPieceOfWord()[2] + 1][codec.tags().indexOf("I-DISEASE")] = 2f;
+        scores[document.firstPieceOfWord()[2] + 1][codec.tags().indexOf("B-DISEASE")] = 1f;
+        scores[document.firstPieceOfWord()[0] + 1][0] = 1f;
+        scores[document.firstPieceOfWord()[1] + 1][0] = 1f;
 
         List<Entity> entities = codec.decode(document, List.<float[][]>of(scores));
 

@@ -1,0 +1,97 @@
+package io.github.meddistill.student.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.labels.LabelScheme;
+import io.github.meddistill.core.labels.LabelSchemes;
+
+class ConstrainedDecoderTest {
+
+    private static final List<EntityType> TYPES = List.of(EntityType.DISEASE, EntityType.MEDICATION);
+
+    private static double[] logProbabilities(double... probabilities) {
+        return Arrays.stream(probabilities).map(Math::log).toArray();
+    }
+
+    private static List<String> tags(LabelScheme scheme, int[] labels) {
+        List<String> tags = scheme.tags(TYPES);
+        return Arrays.stream(labels).mapToObj(tags::get).toList();
+    }
+
+    @Test
+    void should_keep_an_entity_whole_when_one_inside_word_scores_just_below_outside() {
+        // tags: O, B-DISEASE, I-DISEASE, B-MEDICATION, I-MEDICATION; "adenomatous polyposis coli"
+        ConstrainedDecoder decoder = new ConstrainedDecoder(LabelSchemes.BIO, LabelSchemes.BIO.tags(TYPES));
+        double[][] words = {
+                logProbabilities(0.05, 0.9, 0.03, 0.01, 0.01),
+                logProbabilities(0.48, 0.02, 0.46, 0.02, 0.02),
+                logProbabilities(0.05, 0.02, 0.9, 0.02, 0.01)};
+
+        int[] labels = decoder.decode(words);
+
+        assertThat(tags(LabelSchemes.BIO, labels)).containsExactly("B-DISEASE", "I-DISEASE", "I-DISEASE");
+    }
+
+    @Test
+    void should_return_the_best_valid_sequence_when_compared_with_every_sequence() {
+        Random random = new Random(5);
+        for (LabelScheme scheme : LabelSchemes.all()) {
+            List<String> tags = scheme.tags(TYPES);
+            ConstrainedDecoder decoder = new ConstrainedDecoder(scheme, tags);
+            for (int trial = 0; trial < 200; trial++) {
+                double[][] words = new double[1 + random.nextInt(4)][tags.size()];
+                for (double[] word : words) {
+                    for (int j = 0; j < word.length; j++) {
+                        word[j] = Math.log(random.nextDouble() + 1e-3);
+                    }
+                }
+
+                int[] decoded = decoder.decode(words);
+
+                assertThat(scheme.isValid(tags(scheme, decoded))).isTrue();
+                assertThat(score(words, decoded)).isCloseTo(bestValidScore(scheme, tags, words),
+                        within(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void should_return_nothing_when_there_are_no_words() {
+        assertThat(new ConstrainedDecoder(LabelSchemes.BIO, LabelSchemes.BIO.tags(TYPES)).decode(new double[0][]))
+                .isEmpty();
+    }
+
+    private static double score(double[][] words, int[] labels) {
+        double total = 0;
+        for (int w = 0; w < words.length; w++) {
+            total += words[w][labels[w]];
+        }
+        return total;
+    }
+
+    private static double bestValidScore(LabelScheme scheme, List<String> tags, double[][] words) {
+        double best = Double.NEGATIVE_INFINITY;
+        int combinations = (int) Math.pow(tags.size(), words.length);
+        for (int code = 0; code < combinations; code++) {
+            int[] labels = new int[words.length];
+            List<String> sequence = new ArrayList<>();
+            for (int w = 0, rest = code; w < words.length; w++, rest /= tags.size()) {
+                labels[w] = rest % tags.size();
+                sequence.add(tags.get(labels[w]));
+            }
+            if (scheme.isValid(sequence)) {
+                best = Math.max(best, score(words, labels));
+            }
+        }
+        return best;
+    }
+}
