@@ -51,13 +51,17 @@ public final class DemoCommand implements Callable<Integer> {
             + DemoSettings.DEFAULT_EPOCHS + ").")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Training windows per batch (default "
+    @Option(names = "--batch-size", paramLabel = "N", description = "Training sentences per batch (default "
             + DemoSettings.DEFAULT_BATCH_SIZE + ").")
     Integer batchSize;
 
     @Option(names = "--learning-rate", paramLabel = "LR", description = "Peak learning rate (default "
             + DemoSettings.DEFAULT_LEARNING_RATE + ").")
     Double learningRate;
+
+    @Option(names = "--outside-weight", paramLabel = "W", description = "Loss weight of words the teachers left"
+            + " outside any entity, for the distilled student (default " + DemoSettings.DEFAULT_OUTSIDE_WEIGHT + ").")
+    Double outsideWeight;
 
     @Option(names = "--encoder", paramLabel = "NAME", description = "Pretrained encoder: minilm, bge-small, e5-small (default minilm).")
     String encoder;
@@ -116,6 +120,7 @@ public final class DemoCommand implements Callable<Integer> {
                 epochs == null ? base.epochs() : epochs,
                 batchSize == null ? base.batchSize() : batchSize,
                 learningRate == null ? base.learningRate() : learningRate,
+                outsideWeight == null ? base.outsideWeight() : outsideWeight,
                 llm);
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.github.meddistill.examples.student.StudentQuality;
+import io.github.meddistill.student.Segmentation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +45,14 @@ public final class StudentQualityBenchCommand implements Callable<Integer> {
     @Option(names = "--stride", defaultValue = "32", description = "Pieces shared by consecutive windows (default 32).")
     int stride;
 
+    @Option(names = "--segmentation", defaultValue = "SENTENCE",
+            description = "SENTENCE (one sentence per window) or WINDOW (windows across sentences); default SENTENCE.")
+    private Segmentation segmentation;
+
+    @Option(names = "--freeze-word-embeddings",
+            description = "Keep the pretrained word embeddings fixed (faster steps on CPU).")
+    private boolean freezeWordEmbeddings;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default 42).")
     long seed;
 
@@ -66,7 +75,7 @@ public final class StudentQualityBenchCommand implements Callable<Integer> {
         }
         double lr = learningRate > 0 ? learningRate : init.equalsIgnoreCase("random") ? 5e-4 : 5e-5;
         StudentQuality.Result result = StudentQuality.run(new StudentQuality.Options(data, init, epochs, lr,
-                batchSize, maxLength, stride, seed, devices), out);
+                batchSize, maxLength, stride, segmentation, !freezeWordEmbeddings, seed, devices), out);
         out.print(result.toTable());
         if (json) {
             out.println(result.toJson());

@@ -51,26 +51,12 @@ public final class MainJob {
         List<Annotation> test = first(BundledData.corpus(task.name(), "test"), settings.testDocuments());
         List<Document> unlabeled = train.stream().map(Annotation::document).toList();
 
-        BertStudentTrainer trainer = BertStudentTrainer.builder()
-                .encoder(settings.encoder())
-                .entityTypes(task.types())
-                .epochs(settings.epochs())
-                .batchSize(settings.batchSize())
-                .learningRate(settings.learningRate())
-                .seed(SEED)
-                .listener(new TrainingListener() {
-                    @Override
-                    public void onStep(Step step) {
-                        progress.onProgress(new ProgressEvent(ProgressEvent.Stage.TRAINING,
-                                task.name() + " student epoch " + step.epoch(), step.step(), step.totalSteps()));
-                    }
-                })
-                .build();
         Distillation distillation = Distillation.builder()
                 .teachers(teachers.forTask(task, settings.llm()))
                 .entityTypes(task.types())
                 .combination(new SubsetSearchSelector())
-                .studentTrainer(trainer)
+                .studentTrainer(trainer(task, settings.outsideWeight()))
+                .goldStudentTrainer(trainer(task, 1.0))
                 .development(dev)
                 .test(test)
                 .goldTraining(train)
@@ -84,6 +70,25 @@ public final class MainJob {
             return TaskResult.of(task, train.size(), dev.size(), test.size(), result.combination(), report,
                     (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    private BertStudentTrainer trainer(DemoTask task, double outsideWeight) {
+        return BertStudentTrainer.builder()
+                .encoder(settings.encoder())
+                .entityTypes(task.types())
+                .epochs(settings.epochs())
+                .batchSize(settings.batchSize())
+                .learningRate(settings.learningRate())
+                .outsideWeight(outsideWeight)
+                .seed(SEED)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onStep(Step step) {
+                        progress.onProgress(new ProgressEvent(ProgressEvent.Stage.TRAINING,
+                                task.name() + " student epoch " + step.epoch(), step.step(), step.totalSteps()));
+                    }
+                })
+                .build();
     }
 
     private static List<Annotation> first(List<Annotation> annotations, int count) {

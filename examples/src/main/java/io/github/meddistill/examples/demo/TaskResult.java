@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.pipeline.CombinationPlan;
 import io.github.meddistill.core.pipeline.Distillation;
+import io.github.meddistill.core.pipeline.SystemRole;
 import io.github.meddistill.eval.ConfidenceInterval;
 import io.github.meddistill.eval.MatchMode;
 import io.github.meddistill.eval.report.EvaluationReport;
@@ -40,6 +41,10 @@ public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, in
         for (EntityType type : task.types().stream().sorted().toList()) {
             List<SystemRow> typeRows = new ArrayList<>();
             for (SystemResult system : report.systems()) {
+                if (system.role().equals(SystemRole.TEACHER.label())
+                        && system.scores().score(MatchMode.STRICT, type).predicted() == 0) {
+                    continue; // a teacher of other types, such as a drug lexicon in the disease table
+                }
                 ConfidenceInterval ci = system.intervals().of(MatchMode.STRICT, type).orElseThrow().f1();
                 OptionalDouble notesPerSecond = system.speedCost().map(s -> s.notesPerSecond()).orElse(OptionalDouble.empty());
                 double usd = system.speedCost().map(s -> s.usdPer1000Notes()).orElse(0.0);

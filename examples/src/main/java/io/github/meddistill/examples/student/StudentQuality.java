@@ -23,6 +23,7 @@ import io.github.meddistill.student.BertStudent;
 import io.github.meddistill.student.BertStudentTrainer;
 import io.github.meddistill.student.EncoderSource;
 import io.github.meddistill.student.PretrainedEncoder;
+import io.github.meddistill.student.Segmentation;
 import io.github.meddistill.student.TrainingListener;
 
 /**
@@ -44,7 +45,7 @@ public final class StudentQuality {
      * @param init {@code minilm}, {@code bge-small}, {@code e5-small} or {@code random} (MiniLM's shape)
      */
     public record Options(Path data, String init, int epochs, double learningRate, int batchSize, int maxLength,
-            int stride, long seed, String devices) {
+            int stride, Segmentation segmentation, boolean trainWordEmbeddings, long seed, String devices) {
     }
 
     /** One epoch of the run. */
@@ -111,6 +112,8 @@ public final class StudentQuality {
                 .batchSize(options.batchSize())
                 .maxLength(options.maxLength())
                 .stride(options.stride())
+                .segmentation(options.segmentation())
+                .trainWordEmbeddings(options.trainWordEmbeddings())
                 .seed(options.seed())
                 .devices(options.devices())
                 .listener(new TrainingListener() {

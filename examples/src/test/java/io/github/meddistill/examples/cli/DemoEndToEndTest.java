@@ -62,6 +62,8 @@ class DemoEndToEndTest {
                 assertThat(system.get("usdPer1000Notes").asDouble()).isZero();
             }
         }
+        assertThat(first.get("tasks").get(1).get("systems")).as("teachers of other types are left out")
+                .extracting(s -> s.get("name").asText()).doesNotContain("drugbank", "drugsatfda");
         assertThat(run.out()).contains("| system", "student speed-up", "doid", "drugbank", "patterns");
         for (String file : List.of("report.json", "report.md", "report.html", "ncbi-disease/report.html",
                 "bc5cdr/report.json", "ncbi-disease/students/student/config.json", "bc5cdr/students/gold-student/model.safetensors")) {
