@@ -34,18 +34,7 @@ public final class TokenTable {
      * any other token. Never 0 for a non-empty token.
      */
     public static long pack(char[] chars, int length) {
-        if (length > 8) {
-            return -1;
-        }
-        long key = 0;
-        for (int i = 0; i < length; i++) {
-            char c = chars[i];
-            if (c >= 128) {
-                return -1;
-            }
-            key |= (long) c << (8 * i);
-        }
-        return key;
+        return length > 8 ? -1 : packAscii(chars, 0, length);
     }
 
     /**
@@ -53,18 +42,21 @@ public final class TokenTable {
      * does (never 0), or -1 for any other token; the first 8 are {@code pack(chars, 8)}.
      */
     public static long packTail(char[] chars, int length) {
-        if (length <= 8 || length > 16) {
+        if (length <= 8 || length > 16 || packAscii(chars, 0, 8) < 0) {
             return -1;
         }
+        return packAscii(chars, 8, length);
+    }
+
+    /** Chars {@code [from, to)} one byte each, the first in the lowest byte; -1 if any is not ASCII. */
+    private static long packAscii(char[] chars, int from, int to) {
         long key = 0;
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < to; i++) {
             char c = chars[i];
             if (c >= 128) {
                 return -1;
             }
-            if (i >= 8) {
-                key |= (long) c << (8 * (i - 8));
-            }
+            key |= (long) c << (8 * (i - from));
         }
         return key;
     }
