@@ -254,9 +254,9 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
     private double step(Engine engine, List<BertModel> replicas, List<Sequence> batch, AdamW optimizer, double lr) {
         BertModel primary = replicas.get(0);
         int[] shards = DeviceSelection.shardSizes(batch.size(), replicas.size());
-        double labelled = 0;
+        double batchWeight = 0;
         for (Sequence sequence : batch) {
-            labelled += MaskedCrossEntropy.weight(sequence.labels(), outsideWeight);
+            batchWeight += MaskedCrossEntropy.weight(sequence.labels(), outsideWeight);
         }
         double loss = 0;
         try (NDManager stepManager = primary.manager().newSubManager()) {
@@ -271,7 +271,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
                     PaddedBatch padded = PaddedBatch.of(manager, shard.stream().map(Sequence::ids).toList(),
                             shard.stream().map(Sequence::labels).toList());
                     NDArray logits = replicas.get(s).logits(padded.inputIds(), padded.attentionMask(), true);
-                    NDArray shardLoss = MaskedCrossEntropy.loss(logits, padded.labels(), labelled,
+                    NDArray shardLoss = MaskedCrossEntropy.loss(logits, padded.labels(), batchWeight,
                             outsideWeight);
                     collector.backward(shardLoss);
                     loss += shardLoss.getFloat();

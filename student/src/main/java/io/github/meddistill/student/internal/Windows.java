@@ -31,34 +31,9 @@ public final class Windows {
      * @param stride how many pieces consecutive windows share; smaller than {@code size}
      */
     public static List<Window> split(int[] wordOfPiece, int size, int stride) {
-        if (size < 1 || stride < 0 || stride >= size) {
-            throw new IllegalArgumentException("need 0 <= stride < size: size=" + size + ", stride=" + stride);
-        }
-        int n = wordOfPiece.length;
+        checkSizes(size, stride);
         List<Window> windows = new ArrayList<>();
-        int start = 0;
-        while (start < n) {
-            int end = Math.min(start + size, n);
-            if (end < n) {
-                int boundary = end;
-                while (boundary > start && !startsWord(wordOfPiece, boundary)) {
-                    boundary--;
-                }
-                if (boundary > start) {
-                    end = boundary;
-                }
-            }
-            windows.add(new Window(start, end));
-            if (end == n) {
-                break;
-            }
-            int next = Math.max(start + 1, end - stride);
-            int aligned = next;
-            while (aligned > start + 1 && !startsWord(wordOfPiece, aligned)) {
-                aligned--;
-            }
-            start = startsWord(wordOfPiece, aligned) ? aligned : next;
-        }
+        splitRange(wordOfPiece, 0, wordOfPiece.length, size, stride, windows);
         return windows;
     }
 
@@ -69,6 +44,7 @@ public final class Windows {
      * @param segmentStarts the first piece of every segment, increasing, starting with 0 when there are pieces
      */
     public static List<Window> split(int[] wordOfPiece, int size, int stride, int[] segmentStarts) {
+        checkSizes(size, stride);
         List<Window> windows = new ArrayList<>();
         for (int s = 0; s < segmentStarts.length; s++) {
             int from = segmentStarts[s];
@@ -77,11 +53,42 @@ public final class Windows {
                 throw new IllegalArgumentException("segment starts must increase from 0 within " + wordOfPiece.length
                         + " pieces: " + Arrays.toString(segmentStarts));
             }
-            for (Window window : split(Arrays.copyOfRange(wordOfPiece, from, to), size, stride)) {
-                windows.add(new Window(from + window.start(), from + window.end()));
-            }
+            splitRange(wordOfPiece, from, to, size, stride, windows);
         }
         return windows;
+    }
+
+    private static void checkSizes(int size, int stride) {
+        if (size < 1 || stride < 0 || stride >= size) {
+            throw new IllegalArgumentException("need 0 <= stride < size: size=" + size + ", stride=" + stride);
+        }
+    }
+
+    /** Adds the windows covering pieces {@code [from, to)}, the range's first piece counting as a word start. */
+    private static void splitRange(int[] wordOfPiece, int from, int to, int size, int stride, List<Window> windows) {
+        int start = from;
+        while (start < to) {
+            int end = Math.min(start + size, to);
+            if (end < to) {
+                int boundary = end;
+                while (boundary > start && !startsWord(wordOfPiece, from, boundary)) {
+                    boundary--;
+                }
+                if (boundary > start) {
+                    end = boundary;
+                }
+            }
+            windows.add(new Window(start, end));
+            if (end == to) {
+                break;
+            }
+            int next = Math.max(start + 1, end - stride);
+            int aligned = next;
+            while (aligned > start + 1 && !startsWord(wordOfPiece, from, aligned)) {
+                aligned--;
+            }
+            start = startsWord(wordOfPiece, from, aligned) ? aligned : next;
+        }
     }
 
     /**
@@ -106,7 +113,7 @@ public final class Windows {
         return owner;
     }
 
-    private static boolean startsWord(int[] wordOfPiece, int piece) {
-        return piece == 0 || wordOfPiece[piece] != wordOfPiece[piece - 1];
+    private static boolean startsWord(int[] wordOfPiece, int from, int piece) {
+        return piece == from || wordOfPiece[piece] != wordOfPiece[piece - 1];
     }
 }
