@@ -165,6 +165,7 @@ public final class BertStudent implements Student {
             meddistill.put("max_length", codec.maxLength());
             meddistill.put("stride", codec.stride());
             meddistill.put("segmentation", codec.segmentation().name());
+            meddistill.put("propagate_abbreviations", codec.propagatesAbbreviations());
             meddistill.put("batch_size", batchSize);
             meddistill.put("word_tokenizer", "WordTokenizer");
             meddistill.put("encoder", encoderName);

@@ -77,6 +77,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
     private final int maxLength;
     private final int stride;
     private final Segmentation segmentation;
+    private final boolean propagateAbbreviations;
     private final double learningRate;
     private final double warmupFraction;
     private final double weightDecay;
@@ -97,6 +98,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         this.maxLength = builder.maxLength;
         this.stride = builder.stride;
         this.segmentation = builder.segmentation;
+        this.propagateAbbreviations = builder.propagateAbbreviations;
         this.learningRate = builder.learningRate;
         this.warmupFraction = builder.warmupFraction;
         this.weightDecay = builder.weightDecay;
@@ -136,7 +138,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         engine.setRandomSeed((int) seed);
         try (SubwordTokenizer tokenizer = SubwordTokenizer.fromJson(initial.tokenizerJson(), initial.name())) {
             TokenClassificationCodec codec = new TokenClassificationCodec(tokenizer, new WordTokenizer(), scheme, tags,
-                    maxLength, stride, segmentation);
+                    maxLength, stride, segmentation, propagateAbbreviations);
             List<Sequence> sequences = sequences(codec, training, Set.copyOf(types));
             List<EncodedDocument> devDocuments = development.stream().map(a -> codec.encode(a.document().text()))
                     .toList();
@@ -148,7 +150,8 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             model.assign(best, true, "best checkpoint");
             SubwordTokenizer own = SubwordTokenizer.fromJson(initial.tokenizerJson(), initial.name());
             return new BertStudent(model, own, new TokenClassificationCodec(own, new WordTokenizer(), scheme, tags,
-                    maxLength, stride, segmentation), Set.copyOf(types), batchSize, initial.name());
+                    maxLength, stride, segmentation, propagateAbbreviations), Set.copyOf(types), batchSize,
+                    initial.name());
         }
     }
 
@@ -452,6 +455,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         private int maxLength = 128;
         private int stride = 32;
         private Segmentation segmentation = Segmentation.SENTENCE;
+        private boolean propagateAbbreviations;
         private double learningRate = 5e-5;
         private double warmupFraction = 0.1;
         private double weightDecay = 0.01;
@@ -508,6 +512,17 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         /** Whether windows stay within sentences; default {@link Segmentation#SENTENCE}. */
         public Builder segmentation(Segmentation segmentation) {
             this.segmentation = segmentation;
+            return this;
+        }
+
+        /**
+         * Whether the student, when it labels the long form of an abbreviation defined in a note ({@code "familial
+         * adenomatous polyposis (FAP)"}), also labels the note's other uses of the short form; default
+         * {@code false}. Applies to dev scoring during training and is saved with the student. See
+         * {@link io.github.meddistill.core.text.AbbreviationPropagation}.
+         */
+        public Builder propagateAbbreviations(boolean propagate) {
+            this.propagateAbbreviations = propagate;
             return this;
         }
 

@@ -21,7 +21,8 @@ import io.github.meddistill.student.internal.TokenClassificationCodec;
 
 /** The engine-independent part of a saved student directory: config, label map, settings and tokenizer. */
 record SavedStudent(BertConfig config, List<String> tags, LabelScheme scheme, Set<EntityType> entityTypes,
-        int maxLength, int stride, Segmentation segmentation, int batchSize, String encoder, byte[] tokenizerJson) {
+        int maxLength, int stride, Segmentation segmentation, boolean propagateAbbreviations, int batchSize, String encoder,
+        byte[] tokenizerJson) {
 
     static SavedStudent read(Path directory) {
         Path configFile = directory.resolve("config.json");
@@ -74,11 +75,12 @@ record SavedStudent(BertConfig config, List<String> tags, LabelScheme scheme, Se
         }
         return new SavedStudent(BertConfig.read(configFile), List.copyOf(tags), scheme, Set.copyOf(types),
                 meddistill.path("max_length").asInt(128), meddistill.path("stride").asInt(32), segmentation,
-                meddistill.path("batch_size").asInt(32), meddistill.path("encoder").asText("unknown"), tokenizerJson);
+                meddistill.path("propagate_abbreviations").asBoolean(false), meddistill.path("batch_size").asInt(32),
+                meddistill.path("encoder").asText("unknown"), tokenizerJson);
     }
 
     TokenClassificationCodec codec(SubwordTokenizer tokenizer) {
         return new TokenClassificationCodec(tokenizer, new WordTokenizer(), scheme, tags, maxLength, stride,
-                segmentation);
+                segmentation, propagateAbbreviations);
     }
 }

@@ -95,7 +95,7 @@ class BertStudentTrainerTest {
         assertThat(dir.resolve("tokenizer.json")).exists();
         String config = Files.readString(dir.resolve("config.json"));
         assertThat(config).contains("\"id2label\"", "\"B-DISEASE\"", "BertForTokenClassification",
-                "\"segmentation\" : \"SENTENCE\"");
+                "\"segmentation\" : \"SENTENCE\"", "\"propagate_abbreviations\" : false");
         byte[] file = Files.readAllBytes(dir.resolve("model.safetensors"));
         int headerLength = (int) java.nio.ByteBuffer.wrap(file, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
         String header = new String(file, 8, headerLength, java.nio.charset.StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import io.github.meddistill.core.StudentTrainer;
 import io.github.meddistill.core.Teacher;
 import io.github.meddistill.core.TokenUsage;
 import io.github.meddistill.core.combine.UnionCombiner;
+import io.github.meddistill.core.text.AbbreviationPropagation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,7 @@ public final class Distillation {
     private final Path outputDirectory;
     private final List<ProgressListener> listeners;
     private final int labellingBatchSize;
+    private final Optional<AbbreviationPropagation> abbreviations;
 
     private Distillation(Builder builder) {
         teachers = List.copyOf(builder.teachers);
@@ -91,6 +93,7 @@ public final class Distillation {
         outputDirectory = builder.outputDirectory;
         listeners = List.copyOf(builder.listeners);
         labellingBatchSize = builder.labellingBatchSize == null ? 32 : builder.labellingBatchSize;
+        abbreviations = builder.propagateAbbreviations ? Optional.of(new AbbreviationPropagation()) : Optional.empty();
     }
 
     public static Builder builder() {
@@ -158,7 +161,7 @@ public final class Distillation {
         }
         for (Teacher teacher : teachers) {
             List<LabelJournal.Entry> entries = labeller.label(teacher, split, documents);
-            byTeacher.put(teacher.name(), entries.stream().map(this::onlyTypes).toList());
+            byTeacher.put(teacher.name(), entries.stream().map(this::onlyTypes).map(this::withAbbreviations).toList());
         }
         return byTeacher;
     }
@@ -236,6 +239,17 @@ public final class Distillation {
                 entry.costUsd());
     }
 
+    /** The journal keeps what the teacher said; abbreviation uses are added on every read. */
+    private LabelJournal.Entry withAbbreviations(LabelJournal.Entry entry) {
+        if (abbreviations.isEmpty()) {
+            return entry;
+        }
+        Annotation annotation = entry.annotation();
+        List<Entity> entities = abbreviations.get().propagate(annotation.document().text(), annotation.entities());
+        return new LabelJournal.Entry(new Annotation(annotation.document(), entities, annotation.source()),
+                entry.latencyMillis(), entry.tokens(), entry.costUsd());
+    }
+
     private List<Annotation> onlyTypes(List<Annotation> annotations) {
         return annotations.stream().map(a -> a.onlyTypes(entityTypes)).toList();
     }
@@ -283,6 +297,7 @@ public final class Distillation {
         private Path outputDirectory;
         private final List<ProgressListener> listeners = new ArrayList<>();
         private Integer labellingBatchSize;
+        private boolean propagateAbbreviations;
 
         private Builder() {
         }
@@ -366,6 +381,17 @@ public final class Distillation {
         /** Notes per teacher call and per journal flush (default 32): at most this many are relabelled after a crash. */
         public Builder labellingBatchSize(int size) {
             labellingBatchSize = size;
+            return this;
+        }
+
+        /**
+         * Whether every teacher's labels (on every split, so also in the teachers' test scores) get the uses of the
+         * abbreviations whose definitions they label, see {@link AbbreviationPropagation}; default {@code false}.
+         * The label journals keep the teachers' own labels either way. The students decide for themselves (e.g.
+         * {@code BertStudentTrainer.Builder.propagateAbbreviations}).
+         */
+        public Builder propagateAbbreviations(boolean propagate) {
+            propagateAbbreviations = propagate;
             return this;
         }
 

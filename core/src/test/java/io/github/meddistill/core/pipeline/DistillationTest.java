@@ -192,6 +192,23 @@ class DistillationTest {
     }
 
     @Test
+    void should_label_uses_of_defined_abbreviations_in_teacher_labels_but_journal_the_teachers_own_when_asked()
+            throws IOException {
+        List<Document> notes = notes("a", "known asthma (AS) and AS again");
+        Document test = new Document("t0", "asthma (AS); AS");
+
+        try (DistillationResult result = configured().test(List.of(gold(test, "asthma", DIS)))
+                .propagateAbbreviations(true).build().run(notes)) {
+            assertThat(result.trainingLabels().get(0).entities()).extracting(Entity::text)
+                    .containsExactly("asthma", "AS", "AS");
+            assertThat(result.testRuns().get(1).predictions().get(0).entities()).extracting(Entity::text)
+                    .containsExactly("asthma", "AS", "AS");
+        }
+        assertThat(Files.readString(out.resolve("labels/diseases/train.jsonl"))).contains("[6,12,")
+                .doesNotContain("[14,16,");
+    }
+
+    @Test
     void should_reject_an_empty_list_of_unlabeled_documents() {
         assertThatThrownBy(() -> configured().build().run(List.of()))
                 .isInstanceOf(IllegalArgumentException.class)

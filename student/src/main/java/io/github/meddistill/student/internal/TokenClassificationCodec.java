@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.labels.LabelScheme;
 import io.github.meddistill.core.text.SentenceSplitter;
 import io.github.meddistill.core.text.Token;
 import io.github.meddistill.core.text.Tokenizer;
+import io.github.meddistill.core.text.AbbreviationPropagation;
 import io.github.meddistill.student.Segmentation;
 
 /**
@@ -34,15 +36,17 @@ public final class TokenClassificationCodec {
     private final Segmentation segmentation;
     private final SentenceSplitter sentences = new SentenceSplitter();
     private final ConstrainedDecoder decoder;
+    private final Optional<AbbreviationPropagation> abbreviations;
 
     /**
      * @param tags the label index of the model ({@link LabelScheme#OUTSIDE} first)
      * @param maxLength ids per window including [CLS] and [SEP]
      * @param stride pieces shared by consecutive windows
      * @param segmentation whether windows stay within sentences
+     * @param propagateAbbreviations whether decoded entities get the uses of the abbreviations they define
      */
     public TokenClassificationCodec(SubwordTokenizer subwords, Tokenizer words, LabelScheme scheme, List<String> tags,
-            int maxLength, int stride, Segmentation segmentation) {
+            int maxLength, int stride, Segmentation segmentation, boolean propagateAbbreviations) {
         this.subwords = subwords;
         this.words = words;
         this.scheme = scheme;
@@ -54,6 +58,7 @@ public final class TokenClassificationCodec {
         this.stride = stride;
         this.segmentation = segmentation;
         this.decoder = new ConstrainedDecoder(scheme, this.tags);
+        this.abbreviations = propagateAbbreviations ? Optional.of(new AbbreviationPropagation()) : Optional.empty();
     }
 
     public List<String> tags() {
@@ -77,6 +82,11 @@ public final class TokenClassificationCodec {
     /** Whether windows stay within sentences. */
     public Segmentation segmentation() {
         return segmentation;
+    }
+
+    /** Whether decoded entities get the uses of the abbreviations they define. */
+    public boolean propagatesAbbreviations() {
+        return abbreviations.isPresent();
     }
 
     /** Words, pieces and windows of {@code text}. */
@@ -175,7 +185,8 @@ public final class TokenClassificationCodec {
         for (int label : best) {
             wordTags.add(tags.get(label));
         }
-        return scheme.decode(wordTags, document.words(), document.text());
+        List<Entity> entities = scheme.decode(wordTags, document.words(), document.text());
+        return abbreviations.map(a -> a.propagate(document.text(), entities)).orElse(entities);
     }
 
     private double[] onlyOutside() {

@@ -36,9 +36,14 @@ class TokenClassificationCodecTest {
     }
 
     private static TokenClassificationCodec codec(int maxLength, int stride, Segmentation segmentation) {
+        return codec(maxLength, stride, segmentation, false);
+    }
+
+    private static TokenClassificationCodec codec(int maxLength, int stride, Segmentation segmentation,
+            boolean propagateAbbreviations) {
         List<EntityType> types = List.of(EntityType.DISEASE, EntityType.MEDICATION);
         return new TokenClassificationCodec(tokenizer, new WordTokenizer(), LabelSchemes.BIO,
-                LabelSchemes.BIO.tags(types), maxLength, stride, segmentation);
+                LabelSchemes.BIO.tags(types), maxLength, stride, segmentation, propagateAbbreviations);
     }
 
     /** Scores that put all weight on the gold tag of each word's first piece, and noise elsewhere. */
@@ -84,6 +89,23 @@ class TokenClassificationCodecTest {
         assertThat(entities).containsExactly(
                 Entity.of(text, text.indexOf("adenomatous"), text.indexOf(","), EntityType.DISEASE),
                 Entity.of(text, text.indexOf("metformin"), text.indexOf(" 500"), EntityType.MEDICATION));
+    }
+
+    @Test
+    void should_add_the_uses_of_a_labelled_abbreviation_when_propagation_is_on() {
+        String text = "Seen for Wilson disease (WD). WD is treated.";
+        List<Entity> labelled = List.of(Entity.of(text, 9, 23, EntityType.DISEASE));
+        TokenClassificationCodec plain = codec(64, 8);
+        TokenClassificationCodec propagating = codec(64, 8, Segmentation.SENTENCE, true);
+
+        List<Entity> withoutPropagation = plain.decode(plain.encode(text),
+                goldScores(plain, plain.encode(text), labelled));
+        EncodedDocument document = propagating.encode(text);
+        List<Entity> withPropagation = propagating.decode(document, goldScores(propagating, document, labelled));
+
+        assertThat(withoutPropagation).containsExactlyElementsOf(labelled);
+        assertThat(withPropagation).extracting(Entity::text).containsExactly("Wilson disease", "WD", "WD");
+        assertThat(propagating.propagatesAbbreviations()).isTrue();
     }
 
     @Test
