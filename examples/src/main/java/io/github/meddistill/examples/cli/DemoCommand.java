@@ -63,6 +63,11 @@ public final class DemoCommand implements Callable<Integer> {
             + " outside any entity, for the distilled student (default " + DemoSettings.DEFAULT_OUTSIDE_WEIGHT + ").")
     Double outsideWeight;
 
+    @Option(names = "--abbreviations", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Every system labels the uses of the abbreviations whose definitions it labels, as in"
+                    + " 'familial adenomatous polyposis (FAP) ... FAP' (default on; --no-abbreviations turns it off).")
+    boolean abbreviations;
+
     @Option(names = "--encoder", paramLabel = "NAME", description = "Pretrained encoder: minilm, bge-small, e5-small (default minilm).")
     String encoder;
 
@@ -121,6 +126,7 @@ public final class DemoCommand implements Callable<Integer> {
                 batchSize == null ? base.batchSize() : batchSize,
                 learningRate == null ? base.learningRate() : learningRate,
                 outsideWeight == null ? base.outsideWeight() : outsideWeight,
+                abbreviations,
                 llm);
     }
 

@@ -3,6 +3,7 @@ package io.github.meddistill.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.github.meddistill.examples.student.StudentQuality;
@@ -53,11 +54,19 @@ public final class StudentQualityBenchCommand implements Callable<Integer> {
             description = "Keep the pretrained word embeddings fixed (faster steps on CPU).")
     private boolean freezeWordEmbeddings;
 
+    @Option(names = "--propagate-abbreviations",
+            description = "Label the uses of abbreviations whose definitions the student labels (dev and test).")
+    private boolean propagateAbbreviations;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default 42).")
     long seed;
 
     @Option(names = "--devices", defaultValue = "auto", description = "auto, cpu, gpu or gpu:0,1 (default auto).")
     String devices;
+
+    @Option(names = "--save", paramLabel = "DIR",
+            description = "Also save the kept student here (for `meddistill extract` or `eval`).")
+    Path saveTo;
 
     @Option(names = "--json", description = "Print the result as one JSON object on the last line.")
     boolean json;
@@ -75,7 +84,8 @@ public final class StudentQualityBenchCommand implements Callable<Integer> {
         }
         double lr = learningRate > 0 ? learningRate : init.equalsIgnoreCase("random") ? 5e-4 : 5e-5;
         StudentQuality.Result result = StudentQuality.run(new StudentQuality.Options(data, init, epochs, lr,
-                batchSize, maxLength, stride, segmentation, !freezeWordEmbeddings, seed, devices), out);
+                batchSize, maxLength, stride, segmentation, !freezeWordEmbeddings, propagateAbbreviations, seed, devices,
+                Optional.ofNullable(saveTo)), out);
         out.print(result.toTable());
         if (json) {
             out.println(result.toJson());

@@ -39,6 +39,8 @@ public final class DemoReport {
         root.put("epochs", settings.epochs());
         root.put("batchSize", settings.batchSize());
         root.put("learningRate", settings.learningRate());
+        root.put("outsideWeight", settings.outsideWeight());
+        root.put("propagateAbbreviations", settings.propagateAbbreviations());
         ArrayNode tasks = root.putArray("tasks");
         results.forEach(result -> result.toJson().forEach(tasks::add));
         return root;
@@ -46,8 +48,10 @@ public final class DemoReport {
 
     public String toMarkdown() {
         StringBuilder text = new StringBuilder("# MedDistill main job\n\n");
-        text.append(String.format(Locale.ROOT, "Encoder `%s`, %d epochs; %s.%n", settings.encoder().id(), settings.epochs(),
-                settings.subsampled() ? "splits subsampled (run with --full for whole corpora)" : "whole corpora"));
+        text.append(String.format(Locale.ROOT, "Encoder `%s`, %d epochs; %s; abbreviation propagation %s for every"
+                        + " system.%n", settings.encoder().id(), settings.epochs(),
+                settings.subsampled() ? "splits subsampled (run with --full for whole corpora)" : "whole corpora",
+                settings.propagateAbbreviations() ? "on" : "off"));
         for (TaskResult result : results) {
             text.append(String.format(Locale.ROOT, "%n## %s%n%nTrain %d notes (labels hidden from the teachers), dev %d, test %d;"
                             + " %.0f s. Full report: [%s/report.html](%s/report.html).%n%nChosen combination:%n%n```%n%s```%n",

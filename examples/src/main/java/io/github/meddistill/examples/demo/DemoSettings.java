@@ -21,11 +21,13 @@ import java.util.Optional;
  * @param learningRate peak learning rate
  * @param outsideWeight loss weight of words outside the teachers' entities, for the distilled student only (the
  *     gold-trained student, whose labels are complete, weighs every word 1)
+ * @param propagateAbbreviations whether every system (teachers, and both students) labels the uses of the
+ *     abbreviations whose definitions it labels (see {@code AbbreviationPropagation})
  * @param llm LLM teachers to add, when keys or a local server are given
  */
 public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int trainDocuments, int devDocuments,
                            int testDocuments, PretrainedEncoder encoder, int epochs, int batchSize, double learningRate,
-                           double outsideWeight, Optional<LlmTeacherSettings> llm) {
+                           double outsideWeight, boolean propagateAbbreviations, Optional<LlmTeacherSettings> llm) {
 
     public static final int DEFAULT_TRAIN_DOCUMENTS = 150;
     public static final int DEFAULT_DEV_DOCUMENTS = 50;
@@ -70,13 +72,13 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
     public static DemoSettings defaults(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), DEFAULT_TRAIN_DOCUMENTS, DEFAULT_DEV_DOCUMENTS,
                 DEFAULT_TEST_DOCUMENTS, PretrainedEncoder.MINILM, DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE,
-                DEFAULT_OUTSIDE_WEIGHT, Optional.empty());
+                DEFAULT_OUTSIDE_WEIGHT, true, Optional.empty());
     }
 
     /** Every document of every split. */
     public static DemoSettings full(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), 0, 0, 0, PretrainedEncoder.MINILM, DEFAULT_EPOCHS,
-                DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, Optional.empty());
+                DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true, Optional.empty());
     }
 
     /** Whether any split is subsampled. */

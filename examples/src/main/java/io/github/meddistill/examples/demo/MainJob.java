@@ -60,6 +60,7 @@ public final class MainJob {
                 .development(dev)
                 .test(test)
                 .goldTraining(train)
+                .propagateAbbreviations(settings.propagateAbbreviations())
                 .evaluator(new StandardEvaluator(task.name() + " test", Bootstrap.builder().build()))
                 .outputDirectory(settings.outputDirectory().resolve(task.name()))
                 .addListener(progress)
@@ -80,6 +81,7 @@ public final class MainJob {
                 .batchSize(settings.batchSize())
                 .learningRate(settings.learningRate())
                 .outsideWeight(outsideWeight)
+                .propagateAbbreviations(settings.propagateAbbreviations())
                 .seed(SEED)
                 .listener(new TrainingListener() {
                     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,9 +44,12 @@ public final class StudentQuality {
      * Settings of one run.
      *
      * @param init {@code minilm}, {@code bge-small}, {@code e5-small} or {@code random} (MiniLM's shape)
+     * @param saveTo where to save the kept student, if anywhere
      */
     public record Options(Path data, String init, int epochs, double learningRate, int batchSize, int maxLength,
-            int stride, Segmentation segmentation, boolean trainWordEmbeddings, long seed, String devices) {
+            int stride, Segmentation segmentation, boolean trainWordEmbeddings, boolean propagateAbbreviations,
+            long seed, String devices,
+            Optional<Path> saveTo) {
     }
 
     /** One epoch of the run. */
@@ -114,6 +118,7 @@ public final class StudentQuality {
                 .stride(options.stride())
                 .segmentation(options.segmentation())
                 .trainWordEmbeddings(options.trainWordEmbeddings())
+                .propagateAbbreviations(options.propagateAbbreviations())
                 .seed(options.seed())
                 .devices(options.devices())
                 .listener(new TrainingListener() {
@@ -141,6 +146,7 @@ public final class StudentQuality {
         long started = System.nanoTime();
         try (BertStudent student = trainer.train(train.annotations(), devel.annotations())) {
             double trainSeconds = (System.nanoTime() - started) / 1e9;
+            options.saveTo().ifPresent(student::save);
             long testStarted = System.nanoTime();
             List<List<Entity>> found = student.extractAll(test.annotations().stream()
                     .map(a -> a.document().text()).toList());
