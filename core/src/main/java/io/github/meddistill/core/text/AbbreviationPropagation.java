@@ -12,8 +12,8 @@ import io.github.meddistill.core.EntityType;
 
 /**
  * Labels every use of an abbreviation the way its definition was labelled: in {@code "familial adenomatous
- * polyposis (FAP) ... FAP patients"}, an entity that ends where the long form ends (or one exactly on the short
- * form in brackets) makes every whole-word {@code FAP} of the text an entity of the same type. Dictionaries and
+ * polyposis (FAP) ... FAP patients"}, an entity that ends where the long form ends and starts inside it (or one
+ * exactly on the short form in brackets) makes every whole-word {@code FAP} of the text an entity of the same type. Dictionaries and
  * models alike miss most later uses of a defined short form; a quarter of the mentions NCBI-disease's dictionary
  * teacher misses are such uses. Entities already found are kept as they are, and an occurrence that overlaps one
  * is left alone. Immutable and thread-safe.
@@ -52,7 +52,10 @@ public final class AbbreviationPropagation {
 
     private static Optional<EntityType> labelledType(Abbreviation abbreviation, List<Entity> entities) {
         for (Entity entity : entities) {
-            boolean endsTheLongForm = entity.end() == abbreviation.longEnd() && entity.start() < abbreviation.longEnd();
+            // an entity that starts before the long form names something larger ("deficiency of coproporphyrinogen
+            // oxidase (CPO)"): the short form then stands for a part of it, not for the entity
+            boolean endsTheLongForm = entity.end() == abbreviation.longEnd()
+                    && entity.start() >= abbreviation.longStart();
             boolean isTheShortForm = entity.start() == abbreviation.shortStart()
                     && entity.end() == abbreviation.shortEnd();
             if (endsTheLongForm || isTheShortForm) {

@@ -46,6 +46,15 @@ class AbbreviationPropagationTest {
     }
 
     @Test
+    void should_not_propagate_when_the_labelled_entity_starts_before_the_long_form() {
+        String text = "caused by a deficiency of coproporphyrinogen oxidase (CPO). CPO activity was low.";
+        int start = text.indexOf("deficiency");
+        Entity deficiency = Entity.of(text, start, text.indexOf(" (CPO"), EntityType.DISEASE);
+
+        assertThat(propagation.propagate(text, List.of(deficiency))).containsExactly(deficiency);
+    }
+
+    @Test
     void should_leave_an_occurrence_alone_when_it_overlaps_an_entity_already_found() {
         Entity polyposis = entity("adenomatous polyposis", EntityType.DISEASE);
         Entity patients = entity("FAP patients", EntityType.MEDICATION);

@@ -55,7 +55,8 @@ public final class StudentQualityBenchCommand implements Callable<Integer> {
     private boolean freezeWordEmbeddings;
 
     @Option(names = "--propagate-abbreviations",
-            description = "Label the uses of abbreviations whose definitions the student labels (dev and test).")
+            description = "Label the uses of abbreviations whose definitions the student labels (dev and test; with"
+                    + " --model also for a student saved without it).")
     private boolean propagateAbbreviations;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default 42).")
@@ -63,6 +64,10 @@ public final class StudentQualityBenchCommand implements Callable<Integer> {
 
     @Option(names = "--devices", defaultValue = "auto", description = "auto, cpu, gpu or gpu:0,1 (default auto).")
     String devices;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Score this saved student on devel and test instead of training one.")
+    Path model;
 
     @Option(names = "--save", paramLabel = "DIR",
             description = "Also save the kept student here (for `meddistill extract` or `eval`).")
@@ -83,9 +88,11 @@ public final class StudentQualityBenchCommand implements Callable<Integer> {
             return 2;
         }
         double lr = learningRate > 0 ? learningRate : init.equalsIgnoreCase("random") ? 5e-4 : 5e-5;
-        StudentQuality.Result result = StudentQuality.run(new StudentQuality.Options(data, init, epochs, lr,
-                batchSize, maxLength, stride, segmentation, !freezeWordEmbeddings, propagateAbbreviations, seed, devices,
-                Optional.ofNullable(saveTo)), out);
+        StudentQuality.Result result = model != null
+                ? StudentQuality.scoreSaved(data, model, propagateAbbreviations, out)
+                : StudentQuality.run(new StudentQuality.Options(data, init, epochs, lr, batchSize, maxLength, stride,
+                        segmentation, !freezeWordEmbeddings, propagateAbbreviations, seed, devices,
+                        Optional.ofNullable(saveTo)), out);
         out.print(result.toTable());
         if (json) {
             out.println(result.toJson());

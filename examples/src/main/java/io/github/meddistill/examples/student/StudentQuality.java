@@ -14,8 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Corpus;
+import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.io.PubTatorReader;
+import io.github.meddistill.core.text.AbbreviationPropagation;
 import io.github.meddistill.eval.MatchMode;
 import io.github.meddistill.eval.Score;
 import io.github.meddistill.eval.SpanEvaluator;
@@ -148,17 +150,48 @@ public final class StudentQuality {
             double trainSeconds = (System.nanoTime() - started) / 1e9;
             options.saveTo().ifPresent(student::save);
             long testStarted = System.nanoTime();
-            List<List<Entity>> found = student.extractAll(test.annotations().stream()
-                    .map(a -> a.document().text()).toList());
+            Score score = strictScore(student, test, Optional.empty());
             double testSeconds = (System.nanoTime() - testStarted) / 1e9;
-            List<Annotation> predicted = new ArrayList<>();
-            for (int i = 0; i < found.size(); i++) {
-                predicted.add(new Annotation(test.annotations().get(i).document(), found.get(i), "student"));
-            }
-            Score score = SpanEvaluator.score("student", test.annotations(), predicted).micro(MatchMode.STRICT);
             EpochLine best = epochs.stream().filter(EpochLine::best).reduce((a, b) -> b).orElseThrow();
             return new Result(options.init(), score.f1(), score.precision(), score.recall(), best.devF1(),
                     epochs.size(), best.epoch(), trainSeconds, testSeconds, List.copyOf(epochs));
         }
+    }
+
+    /**
+     * Scores a saved student on devel and test without training. With {@code propagateAbbreviations}, its entities
+     * get the uses of the abbreviations they define (as {@code BertStudentTrainer.Builder.propagateAbbreviations}
+     * would have done) when the student does not do so itself.
+     */
+    public static Result scoreSaved(Path data, Path model, boolean propagateAbbreviations, PrintWriter log) {
+        Path ncbi = data.resolve("ncbi_disease/original-data");
+        PubTatorReader reader = PubTatorReader.builder().build();
+        Corpus devel = reader.read(ncbi.resolve("devel/NCBIdevelopset_corpus.txt")).toCorpus("ncbi-devel");
+        Corpus test = reader.read(ncbi.resolve("test/NCBItestset_corpus.txt")).toCorpus("ncbi-test");
+        Optional<AbbreviationPropagation> propagation = propagateAbbreviations
+                ? Optional.of(new AbbreviationPropagation()) : Optional.empty();
+        try (BertStudent student = BertStudent.load(model)) {
+            log.printf(Locale.ROOT, "scoring %s from %s%n", student, model);
+            log.flush();
+            Score dev = strictScore(student, devel, propagation);
+            long testStarted = System.nanoTime();
+            Score score = strictScore(student, test, propagation);
+            double testSeconds = (System.nanoTime() - testStarted) / 1e9;
+            return new Result(student.encoderName(), score.f1(), score.precision(), score.recall(), dev.f1(), 0, 0, 0,
+                    testSeconds, List.of());
+        }
+    }
+
+    private static Score strictScore(BertStudent student, Corpus gold, Optional<AbbreviationPropagation> propagation) {
+        List<List<Entity>> found = student.extractAll(gold.annotations().stream().map(a -> a.document().text())
+                .toList());
+        List<Annotation> predicted = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Document document = gold.annotations().get(i).document();
+            List<Entity> entities = found.get(i);
+            predicted.add(new Annotation(document, propagation.map(p -> p.propagate(document.text(), entities))
+                    .orElse(entities), "student"));
+        }
+        return SpanEvaluator.score("student", gold.annotations(), predicted).micro(MatchMode.STRICT);
     }
 }
