@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,6 +135,14 @@ public final class BertStudent implements Student {
         return codec.tags();
     }
 
+    /**
+     * The decoding bias per entity type chosen on dev when the student was trained (empty: none): subtracted from
+     * the log-probability of the type's tags before decoding, so a positive bias means fewer, surer entities.
+     */
+    public Map<EntityType, Double> entityBias() {
+        return codec.entityBias();
+    }
+
     /** The encoder shape. */
     public BertConfig config() {
         return model.config();
@@ -166,6 +175,9 @@ public final class BertStudent implements Student {
             meddistill.put("stride", codec.stride());
             meddistill.put("segmentation", codec.segmentation().name());
             meddistill.put("propagate_abbreviations", codec.propagatesAbbreviations());
+            Map<String, Double> bias = new TreeMap<>();
+            codec.entityBias().forEach((type, value) -> bias.put(type.name(), value));
+            meddistill.put("entity_bias", bias);
             meddistill.put("batch_size", batchSize);
             meddistill.put("word_tokenizer", "WordTokenizer");
             meddistill.put("encoder", encoderName);

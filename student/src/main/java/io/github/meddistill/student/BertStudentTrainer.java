@@ -38,6 +38,7 @@ import io.github.meddistill.student.internal.AdamW;
 import io.github.meddistill.student.internal.BatchScorer;
 import io.github.meddistill.student.internal.BertModel;
 import io.github.meddistill.student.internal.EncodedDocument;
+import io.github.meddistill.student.internal.EntityBiasCalibration;
 import io.github.meddistill.student.internal.FloatTensor;
 import io.github.meddistill.student.internal.MaskedCrossEntropy;
 import io.github.meddistill.student.internal.PaddedBatch;
@@ -78,6 +79,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
     private final int stride;
     private final Segmentation segmentation;
     private final boolean propagateAbbreviations;
+    private final boolean calibrateEntityBias;
     private final double learningRate;
     private final double warmupFraction;
     private final double weightDecay;
@@ -99,6 +101,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         this.stride = builder.stride;
         this.segmentation = builder.segmentation;
         this.propagateAbbreviations = builder.propagateAbbreviations;
+        this.calibrateEntityBias = builder.calibrateEntityBias;
         this.learningRate = builder.learningRate;
         this.warmupFraction = builder.warmupFraction;
         this.weightDecay = builder.weightDecay;
@@ -144,18 +147,18 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
                     .toList();
             List<List<Entity>> devGold = development.stream()
                     .map(a -> a.entities().stream().filter(e -> types.contains(e.type())).toList()).toList();
-            Map<String, FloatTensor> best = run(engine, initial, codec, sequences, devDocuments, devGold);
+            Checkpoint best = run(engine, initial, codec, types, sequences, devDocuments, devGold);
             NDManager manager = engine.newBaseManager(devices.get(0));
             BertModel model = BertModel.random(initial.config(), tags.size(), manager);
-            model.assign(best, true, "best checkpoint");
+            model.assign(best.weights(), true, "best checkpoint");
             SubwordTokenizer own = SubwordTokenizer.fromJson(initial.tokenizerJson(), initial.name());
             return new BertStudent(model, own, new TokenClassificationCodec(own, new WordTokenizer(), scheme, tags,
-                    maxLength, stride, segmentation, propagateAbbreviations), Set.copyOf(types), batchSize,
-                    initial.name());
+                    maxLength, stride, segmentation, propagateAbbreviations).withEntityBias(best.entityBias()),
+                    Set.copyOf(types), batchSize, initial.name());
         }
     }
 
-    private Map<String, FloatTensor> run(Engine engine, Initial initial, TokenClassificationCodec codec,
+    private Checkpoint run(Engine engine, Initial initial, TokenClassificationCodec codec, List<EntityType> types,
             List<Sequence> sequences, List<EncodedDocument> devDocuments, List<List<Entity>> devGold) {
         List<BertModel> replicas = new ArrayList<>();
         try {
@@ -173,13 +176,13 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
                 }
                 replica.parameters().forEach((name, p) -> p.setRequiresGradient(trains(name)));
             }
-            return loop(engine, replicas, codec, sequences, devDocuments, devGold);
+            return loop(engine, replicas, codec, types, sequences, devDocuments, devGold);
         } finally {
             replicas.forEach(BertModel::close);
         }
     }
 
-    private Map<String, FloatTensor> loop(Engine engine, List<BertModel> replicas, TokenClassificationCodec codec,
+    private Checkpoint loop(Engine engine, List<BertModel> replicas, TokenClassificationCodec codec, List<EntityType> types,
             List<Sequence> sequences, List<EncodedDocument> devDocuments, List<List<Entity>> devGold) {
         BertModel primary = replicas.get(0);
         Random random = new Random(seed);
@@ -187,7 +190,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         int totalSteps = stepsPerEpoch * epochs;
         int warmupSteps = (int) Math.round(warmupFraction * totalSteps);
         AdamW optimizer = new AdamW(0.9, 0.999, 1e-8, weightDecay);
-        Map<String, FloatTensor> best = null;
+        Checkpoint best = null;
         double bestF1 = Double.NEGATIVE_INFINITY;
         int epochsSinceBest = 0;
         int step = 0;
@@ -218,16 +221,18 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
                         tokensDone / seconds, !ok));
             }
             OptionalDouble devF1 = OptionalDouble.empty();
+            Map<EntityType, Double> bias = Map.of();
             boolean isBest;
             if (devDocuments.isEmpty()) {
                 isBest = true;
             } else {
                 List<List<float[][]>> scores = BatchScorer.scores(primary, codec, devDocuments, batchSize);
-                List<List<Entity>> predicted = new ArrayList<>();
-                for (int i = 0; i < devDocuments.size(); i++) {
-                    predicted.add(codec.decode(devDocuments.get(i), scores.get(i)));
-                }
-                double f1 = SpanF1.strict(devGold, predicted);
+                EntityBiasCalibration.Result calibrated = calibrateEntityBias
+                        ? EntityBiasCalibration.calibrate(codec, types, devDocuments, scores, devGold)
+                        : new EntityBiasCalibration.Result(Map.of(), SpanF1.strict(devGold,
+                                EntityBiasCalibration.decodeAll(codec, devDocuments, scores)));
+                double f1 = calibrated.f1();
+                bias = calibrated.bias();
                 devF1 = OptionalDouble.of(f1);
                 isBest = f1 > bestF1;
                 if (isBest) {
@@ -235,15 +240,15 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
                 }
             }
             if (isBest) {
-                best = BertStudent.hfTensors(primary);
+                best = new Checkpoint(BertStudent.hfTensors(primary), bias);
                 epochsSinceBest = 0;
             } else {
                 epochsSinceBest++;
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             double meanLoss = applied == 0 ? Double.NaN : lossSum / applied;
-            LOG.info("epoch {}/{}: loss {}, dev F1 {}, {} s, {} skipped steps", epoch, epochs, meanLoss,
-                    devF1.isPresent() ? devF1.getAsDouble() : "n/a", seconds, skipped);
+            LOG.info("epoch {}/{}: loss {}, dev F1 {} (entity bias {}), {} s, {} skipped steps", epoch, epochs,
+                    meanLoss, devF1.isPresent() ? devF1.getAsDouble() : "n/a", bias, seconds, skipped);
             listener.onEpoch(new TrainingListener.Epoch(epoch, meanLoss, devF1, isBest, seconds, skipped));
             if (!devDocuments.isEmpty() && epochsSinceBest >= patience) {
                 LOG.info("early stopping after epoch {}: no dev improvement for {} epochs", epoch, patience);
@@ -447,6 +452,10 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
     private record Sequence(long[] ids, int[] labels) {
     }
 
+    /** The kept weights and the decoding bias chosen with them. */
+    private record Checkpoint(Map<String, FloatTensor> weights, Map<EntityType, Double> entityBias) {
+    }
+
     /** Settings of a {@link BertStudentTrainer}; {@link #build()} validates them and names the bad one. */
     public static final class Builder {
         private EncoderSource encoder = EncoderSource.pretrained(PretrainedEncoder.MINILM);
@@ -456,6 +465,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         private int stride = 32;
         private Segmentation segmentation = Segmentation.SENTENCE;
         private boolean propagateAbbreviations;
+        private boolean calibrateEntityBias = true;
         private double learningRate = 5e-5;
         private double warmupFraction = 0.1;
         private double weightDecay = 0.01;
@@ -523,6 +533,16 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
          */
         public Builder propagateAbbreviations(boolean propagate) {
             this.propagateAbbreviations = propagate;
+            return this;
+        }
+
+        /**
+         * Whether each dev evaluation also chooses, per entity type, a decoding bias (a decision threshold: see
+         * {@link BertStudent#entityBias()}) that maximises that type's dev span F1; the kept checkpoint's bias is
+         * saved with the student. Default {@code true}; no effect without dev documents.
+         */
+        public Builder calibrateEntityBias(boolean calibrate) {
+            this.calibrateEntityBias = calibrate;
             return this;
         }
 

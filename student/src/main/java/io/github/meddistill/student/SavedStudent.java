@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,8 +24,8 @@ import io.github.meddistill.student.internal.TokenClassificationCodec;
 
 /** The engine-independent part of a saved student directory: config, label map, settings and tokenizer. */
 record SavedStudent(BertConfig config, List<String> tags, LabelScheme scheme, Set<EntityType> entityTypes,
-        int maxLength, int stride, Segmentation segmentation, boolean propagateAbbreviations, int batchSize, String encoder,
-        byte[] tokenizerJson) {
+        int maxLength, int stride, Segmentation segmentation, boolean propagateAbbreviations,
+        Map<EntityType, Double> entityBias, int batchSize, String encoder, byte[] tokenizerJson) {
 
     static SavedStudent read(Path directory) {
         Path configFile = directory.resolve("config.json");
@@ -73,14 +76,25 @@ record SavedStudent(BertConfig config, List<String> tags, LabelScheme scheme, Se
             throw new NonRetriableException(configFile + ": field meddistill.segmentation: expected one of "
                     + Arrays.toString(Segmentation.values()) + ", found " + meddistill.path("segmentation"), e);
         }
+        Map<EntityType, Double> entityBias = new LinkedHashMap<>();
+        JsonNode bias = meddistill.path("entity_bias");
+        for (Iterator<Map.Entry<String, JsonNode>> fields = bias.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = fields.next();
+            if (!entry.getValue().isNumber()) {
+                throw new NonRetriableException(configFile + ": field meddistill.entity_bias." + entry.getKey()
+                        + ": expected a number, found " + entry.getValue());
+            }
+            entityBias.put(EntityType.of(entry.getKey()), entry.getValue().asDouble());
+        }
         return new SavedStudent(BertConfig.read(configFile), List.copyOf(tags), scheme, Set.copyOf(types),
                 meddistill.path("max_length").asInt(128), meddistill.path("stride").asInt(32), segmentation,
-                meddistill.path("propagate_abbreviations").asBoolean(false), meddistill.path("batch_size").asInt(32),
+                meddistill.path("propagate_abbreviations").asBoolean(false), Map.copyOf(entityBias),
+                meddistill.path("batch_size").asInt(32),
                 meddistill.path("encoder").asText("unknown"), tokenizerJson);
     }
 
     TokenClassificationCodec codec(SubwordTokenizer tokenizer) {
         return new TokenClassificationCodec(tokenizer, new WordTokenizer(), scheme, tags, maxLength, stride,
-                segmentation, propagateAbbreviations);
+                segmentation, propagateAbbreviations).withEntityBias(entityBias);
     }
 }

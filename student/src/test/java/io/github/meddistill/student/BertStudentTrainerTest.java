@@ -88,6 +88,7 @@ class BertStudentTrainerTest {
         try (BertStudent loaded = BertStudent.load(dir, Device.cpu())) {
             after = loaded.extractAll(texts);
             assertThat(loaded.tags()).isEqualTo(student.tags());
+            assertThat(loaded.entityBias()).isEqualTo(student.entityBias());
         }
 
         // then
@@ -95,7 +96,8 @@ class BertStudentTrainerTest {
         assertThat(dir.resolve("tokenizer.json")).exists();
         String config = Files.readString(dir.resolve("config.json"));
         assertThat(config).contains("\"id2label\"", "\"B-DISEASE\"", "BertForTokenClassification",
-                "\"segmentation\" : \"SENTENCE\"", "\"propagate_abbreviations\" : false");
+                "\"segmentation\" : \"SENTENCE\"", "\"propagate_abbreviations\" : false",
+                "\"entity_bias\" : {");
         byte[] file = Files.readAllBytes(dir.resolve("model.safetensors"));
         int headerLength = (int) java.nio.ByteBuffer.wrap(file, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
         String header = new String(file, 8, headerLength, java.nio.charset.StandardCharsets.UTF_8);

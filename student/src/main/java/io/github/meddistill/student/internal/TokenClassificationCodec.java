@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.labels.LabelScheme;
+import io.github.meddistill.core.text.AbbreviationPropagation;
 import io.github.meddistill.core.text.SentenceSplitter;
 import io.github.meddistill.core.text.Token;
 import io.github.meddistill.core.text.Tokenizer;
-import io.github.meddistill.core.text.AbbreviationPropagation;
 import io.github.meddistill.student.Segmentation;
 
 /**
@@ -37,6 +38,9 @@ public final class TokenClassificationCodec {
     private final SentenceSplitter sentences = new SentenceSplitter();
     private final ConstrainedDecoder decoder;
     private final Optional<AbbreviationPropagation> abbreviations;
+    private final Map<EntityType, Double> entityBias;
+    /** Subtracted from each tag's log-probability before decoding: the bias of the tag's entity type, 0 for O. */
+    private final double[] tagBias;
 
     /**
      * @param tags the label index of the model ({@link LabelScheme#OUTSIDE} first)
@@ -59,6 +63,44 @@ public final class TokenClassificationCodec {
         this.segmentation = segmentation;
         this.decoder = new ConstrainedDecoder(scheme, this.tags);
         this.abbreviations = propagateAbbreviations ? Optional.of(new AbbreviationPropagation()) : Optional.empty();
+        this.entityBias = Map.of();
+        this.tagBias = new double[this.tags.size()];
+    }
+
+    private TokenClassificationCodec(TokenClassificationCodec codec, Map<EntityType, Double> entityBias) {
+        this.subwords = codec.subwords;
+        this.words = codec.words;
+        this.scheme = codec.scheme;
+        this.tags = codec.tags;
+        this.tagIndex.putAll(codec.tagIndex);
+        this.maxLength = codec.maxLength;
+        this.stride = codec.stride;
+        this.segmentation = codec.segmentation;
+        this.decoder = codec.decoder;
+        this.abbreviations = codec.abbreviations;
+        this.entityBias = Map.copyOf(entityBias);
+        this.tagBias = new double[tags.size()];
+        entityBias.forEach((type, bias) -> {
+            for (String tag : scheme.tags(List.of(type))) {
+                Integer index = tagIndex.get(tag);
+                if (index != null && !tag.equals(LabelScheme.OUTSIDE)) {
+                    tagBias[index] = bias;
+                }
+            }
+        });
+    }
+
+    /**
+     * This codec, decoding with {@code bias} subtracted from the log-probability of every tag of an entity type
+     * (types not in the map: 0): a positive bias trades recall for precision.
+     */
+    public TokenClassificationCodec withEntityBias(Map<EntityType, Double> bias) {
+        return new TokenClassificationCodec(this, bias);
+    }
+
+    /** The decoding bias per entity type (empty: none). */
+    public Map<EntityType, Double> entityBias() {
+        return entityBias;
     }
 
     public List<String> tags() {
@@ -179,6 +221,9 @@ public final class TokenClassificationCodec {
             }
             int owner = document.ownerOfPiece()[piece];
             logProbabilities[word] = logSoftmax(windowScores.get(owner)[piece - document.windows().get(owner).start() + 1]);
+            for (int tag = 0; tag < tagBias.length; tag++) {
+                logProbabilities[word][tag] -= tagBias[tag];
+            }
         }
         int[] best = decoder.decode(logProbabilities);
         List<String> wordTags = new ArrayList<>(words);
