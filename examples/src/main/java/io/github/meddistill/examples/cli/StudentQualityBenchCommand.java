@@ -59,6 +59,11 @@ public final class StudentQualityBenchCommand implements Callable<Integer> {
                     + " --model also for a student saved without it).")
     private boolean propagateAbbreviations;
 
+    @Option(names = "--entity-bias", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Choose a decoding bias per entity type on devel (default on; --no-entity-bias: plain"
+                    + " decoding).")
+    private boolean entityBias;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default 42).")
     long seed;
 
@@ -91,7 +96,7 @@ public final class StudentQualityBenchCommand implements Callable<Integer> {
         StudentQuality.Result result = model != null
                 ? StudentQuality.scoreSaved(data, model, propagateAbbreviations, out)
                 : StudentQuality.run(new StudentQuality.Options(data, init, epochs, lr, batchSize, maxLength, stride,
-                        segmentation, !freezeWordEmbeddings, propagateAbbreviations, seed, devices,
+                        segmentation, !freezeWordEmbeddings, propagateAbbreviations, entityBias, seed, devices,
                         Optional.ofNullable(saveTo)), out);
         out.print(result.toTable());
         if (json) {

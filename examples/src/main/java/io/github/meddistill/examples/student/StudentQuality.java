@@ -50,7 +50,7 @@ public final class StudentQuality {
      */
     public record Options(Path data, String init, int epochs, double learningRate, int batchSize, int maxLength,
             int stride, Segmentation segmentation, boolean trainWordEmbeddings, boolean propagateAbbreviations,
-            long seed, String devices,
+            boolean calibrateEntityBias, long seed, String devices,
             Optional<Path> saveTo) {
     }
 
@@ -121,6 +121,7 @@ public final class StudentQuality {
                 .segmentation(options.segmentation())
                 .trainWordEmbeddings(options.trainWordEmbeddings())
                 .propagateAbbreviations(options.propagateAbbreviations())
+                .calibrateEntityBias(options.calibrateEntityBias())
                 .seed(options.seed())
                 .devices(options.devices())
                 .listener(new TrainingListener() {
