@@ -5,10 +5,13 @@ import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 
 /**
  * AdamW (decoupled weight decay, bias-corrected moments) updating parameters in place. Like HF, biases and
- * LayerNorm weights are not decayed. Not thread-safe; one instance per training run.
+ * LayerNorm weights are not decayed. {@link #updateRows} is the lazy variant for embedding tables (as TensorFlow's
+ * LazyAdam and PyTorch's SparseAdam): only the rows a batch used are updated, so a step costs the batch's
+ * vocabulary instead of the whole table. Not thread-safe; one instance per training run.
  */
 public final class AdamW {
 
@@ -55,6 +58,35 @@ public final class AdamW {
         NDArray step = m.div(denominator);
         step.attach(temporary);
         parameter.subi(step.muli((float) (lr / correction1)));
+    }
+
+    /**
+     * Updates only the rows {@code rows} (a 1-D int64 array of distinct row indices) of the 2-D {@code parameter},
+     * from {@code rowGradients} (already clipped; one row per index). The other rows, whose gradient is zero,
+     * keep their values and moments.
+     */
+    public void updateRows(String name, NDArray parameter, NDArray rows, NDArray rowGradients, double lr) {
+        NDManager owner = parameter.getManager();
+        NDArray[] state = moments.computeIfAbsent(name, key -> new NDArray[] {
+                owner.zeros(parameter.getShape()), owner.zeros(parameter.getShape())});
+        NDIndex index = new NDIndex("{}", rows);
+        NDManager temporary = rowGradients.getManager();
+        NDArray m = state[0].get(index);
+        NDArray v = state[1].get(index);
+        NDArray weights = parameter.get(index);
+        m.attach(temporary);
+        v.attach(temporary);
+        weights.attach(temporary);
+        m.muli((float) beta1).addi(rowGradients.mul((float) (1 - beta1)));
+        v.muli((float) beta2).addi(rowGradients.square().muli((float) (1 - beta2)));
+        if (weightDecay > 0 && decays(name)) {
+            weights.muli((float) (1 - lr * weightDecay));
+        }
+        NDArray denominator = v.div((float) (1 - Math.pow(beta2, steps))).sqrt().addi((float) epsilon);
+        weights.subi(m.div(denominator).muli((float) (lr / (1 - Math.pow(beta1, steps)))));
+        state[0].set(index, m);
+        state[1].set(index, v);
+        parameter.set(index, weights);
     }
 
     private static boolean decays(String name) {
