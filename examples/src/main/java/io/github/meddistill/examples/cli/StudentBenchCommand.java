@@ -32,6 +32,10 @@ public final class StudentBenchCommand implements Callable<Integer> {
     @Option(names = "--notes", defaultValue = "50", description = "MTSamples notes for inference (default 50).")
     int notes;
 
+    @Option(names = "--freeze-word-embeddings",
+            description = "Keep the word embeddings fixed while training (see the student-quality bench).")
+    boolean freezeWordEmbeddings;
+
     @Option(names = "--json", description = "Print the result as one JSON object on the last line.")
     boolean json;
 
@@ -51,7 +55,8 @@ public final class StudentBenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--train-docs and --notes must be positive");
             return 2;
         }
-        StudentBenchmark.Result result = StudentBenchmark.run(data, trainDocuments, notes, out);
+        StudentBenchmark.Result result = StudentBenchmark.run(data, trainDocuments, notes,
+                !freezeWordEmbeddings, out);
         out.print(result.toTable());
         if (json) {
             out.println(result.toJson());

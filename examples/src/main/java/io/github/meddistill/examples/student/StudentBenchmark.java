@@ -104,8 +104,10 @@ public final class StudentBenchmark {
      *
      * @param trainDocuments NCBI-disease train abstracts to train on for one epoch per config
      * @param inferNotes MTSamples notes to extract from per config
+     * @param trainWordEmbeddings whether the word embeddings are trained (as by default) or kept fixed
      */
-    public static Result run(Path data, int trainDocuments, int inferNotes, PrintWriter log) {
+    public static Result run(Path data, int trainDocuments, int inferNotes, boolean trainWordEmbeddings,
+            PrintWriter log) {
         Corpus train = PubTatorReader.builder().build()
                 .read(data.resolve("ncbi_disease/original-data/train/NCBItrainset_corpus.txt")).toCorpus("ncbi-train");
         List<Annotation> documents = train.annotations().subList(0, Math.min(trainDocuments, train.size()));
@@ -116,13 +118,14 @@ public final class StudentBenchmark {
         log.flush();
         List<ConfigResult> results = new ArrayList<>();
         for (Map.Entry<String, BertConfig> entry : configs().entrySet()) {
-            results.add(measure(entry.getKey(), entry.getValue(), documents, notes, roofline, log));
+            results.add(measure(entry.getKey(), entry.getValue(), documents, notes, trainWordEmbeddings, roofline,
+                    log));
         }
         return new Result(roofline, documents.size(), notes.size(), List.copyOf(results));
     }
 
     private static ConfigResult measure(String name, BertConfig config, List<Annotation> documents, List<String> notes,
-            double roofline, PrintWriter log) {
+            boolean trainWordEmbeddings, double roofline, PrintWriter log) {
         List<TrainingListener.Step> steps = new ArrayList<>();
         BertStudentTrainer trainer = BertStudentTrainer.builder()
                 .encoder(EncoderSource.random(config))
@@ -130,6 +133,7 @@ public final class StudentBenchmark {
                 .epochs(1)
                 .batchSize(32)
                 .devices("cpu")
+                .trainWordEmbeddings(trainWordEmbeddings)
                 .listener(new TrainingListener() {
                     @Override
                     public void onStep(Step step) {
