@@ -45,7 +45,6 @@ import io.github.meddistill.student.internal.FloatTensor;
 import io.github.meddistill.student.internal.MaskedCrossEntropy;
 import io.github.meddistill.student.internal.PaddedBatch;
 import io.github.meddistill.student.internal.Safetensors;
-import io.github.meddistill.student.internal.SpanF1;
 import io.github.meddistill.student.internal.SubwordTokenizer;
 import io.github.meddistill.student.internal.TokenClassificationCodec;
 import io.github.meddistill.student.internal.Windows;
@@ -230,10 +229,8 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
                 isBest = true;
             } else {
                 List<List<float[][]>> scores = BatchScorer.scores(primary, codec, devDocuments, batchSize);
-                EntityBiasCalibration.Result calibrated = calibrateEntityBias
-                        ? EntityBiasCalibration.calibrate(codec, types, devDocuments, scores, devGold)
-                        : new EntityBiasCalibration.Result(Map.of(), SpanF1.strict(devGold,
-                                EntityBiasCalibration.decodeAll(codec, devDocuments, scores)));
+                EntityBiasCalibration.Result calibrated = EntityBiasCalibration.calibrate(codec,
+                        calibrateEntityBias ? types : List.of(), devDocuments, scores, devGold);
                 double f1 = calibrated.f1();
                 bias = calibrated.bias();
                 devF1 = OptionalDouble.of(f1);

@@ -39,25 +39,8 @@ public final class AdamW {
      * arrays live in the parameter's manager; temporaries go to the gradient's manager, to be closed by the caller.
      */
     public void update(String name, NDArray parameter, NDArray gradient, double lr) {
-        NDManager owner = parameter.getManager();
-        NDArray[] state = moments.computeIfAbsent(name, key -> new NDArray[] {
-                owner.zeros(parameter.getShape()), owner.zeros(parameter.getShape())});
-        NDArray m = state[0];
-        NDArray v = state[1];
-        m.muli((float) beta1).addi(gradient.mul((float) (1 - beta1)));
-        v.muli((float) beta2).addi(gradient.square().muli((float) (1 - beta2)));
-        double correction1 = 1 - Math.pow(beta1, steps);
-        double correction2 = 1 - Math.pow(beta2, steps);
-        if (weightDecay > 0 && decays(name)) {
-            parameter.muli((float) (1 - lr * weightDecay));
-        }
-        NDManager temporary = gradient.getManager();
-        NDArray denominator = v.div((float) correction2);
-        denominator.attach(temporary);
-        denominator = denominator.sqrt().addi((float) epsilon);
-        NDArray step = m.div(denominator);
-        step.attach(temporary);
-        parameter.subi(step.muli((float) (lr / correction1)));
+        NDArray[] state = momentsOf(name, parameter);
+        apply(name, state[0], state[1], parameter, gradient, lr);
     }
 
     /**
@@ -66,9 +49,7 @@ public final class AdamW {
      * keep their values and moments.
      */
     public void updateRows(String name, NDArray parameter, NDArray rows, NDArray rowGradients, double lr) {
-        NDManager owner = parameter.getManager();
-        NDArray[] state = moments.computeIfAbsent(name, key -> new NDArray[] {
-                owner.zeros(parameter.getShape()), owner.zeros(parameter.getShape())});
+        NDArray[] state = momentsOf(name, parameter);
         NDIndex index = new NDIndex("{}", rows);
         NDManager temporary = rowGradients.getManager();
         NDArray m = state[0].get(index);
@@ -77,16 +58,35 @@ public final class AdamW {
         m.attach(temporary);
         v.attach(temporary);
         weights.attach(temporary);
-        m.muli((float) beta1).addi(rowGradients.mul((float) (1 - beta1)));
-        v.muli((float) beta2).addi(rowGradients.square().muli((float) (1 - beta2)));
-        if (weightDecay > 0 && decays(name)) {
-            weights.muli((float) (1 - lr * weightDecay));
-        }
-        NDArray denominator = v.div((float) (1 - Math.pow(beta2, steps))).sqrt().addi((float) epsilon);
-        weights.subi(m.div(denominator).muli((float) (lr / (1 - Math.pow(beta1, steps)))));
+        apply(name, m, v, weights, rowGradients, lr);
         state[0].set(index, m);
         state[1].set(index, v);
         parameter.set(index, weights);
+    }
+
+    /** The two moment arrays of a parameter, zero on first use, in the parameter's manager. */
+    private NDArray[] momentsOf(String name, NDArray parameter) {
+        NDManager owner = parameter.getManager();
+        return moments.computeIfAbsent(name, key -> new NDArray[] {
+                owner.zeros(parameter.getShape()), owner.zeros(parameter.getShape())});
+    }
+
+    /** One AdamW step on {@code weights} and its moments, all in place; temporaries go to the gradient's manager. */
+    private void apply(String name, NDArray m, NDArray v, NDArray weights, NDArray gradient, double lr) {
+        m.muli((float) beta1).addi(gradient.mul((float) (1 - beta1)));
+        v.muli((float) beta2).addi(gradient.square().muli((float) (1 - beta2)));
+        double correction1 = 1 - Math.pow(beta1, steps);
+        double correction2 = 1 - Math.pow(beta2, steps);
+        if (weightDecay > 0 && decays(name)) {
+            weights.muli((float) (1 - lr * weightDecay));
+        }
+        NDManager temporary = gradient.getManager();
+        NDArray denominator = v.div((float) correction2);
+        denominator.attach(temporary);
+        denominator = denominator.sqrt().addi((float) epsilon);
+        NDArray step = m.div(denominator);
+        step.attach(temporary);
+        weights.subi(step.muli((float) (lr / correction1)));
     }
 
     private static boolean decays(String name) {

@@ -51,6 +51,13 @@ public final class TokenClassificationCodec {
      */
     public TokenClassificationCodec(SubwordTokenizer subwords, Tokenizer words, LabelScheme scheme, List<String> tags,
             int maxLength, int stride, Segmentation segmentation, boolean propagateAbbreviations) {
+        this(subwords, words, scheme, tags, maxLength, stride, segmentation,
+                propagateAbbreviations ? Optional.of(new AbbreviationPropagation()) : Optional.empty(), Map.of());
+    }
+
+    private TokenClassificationCodec(SubwordTokenizer subwords, Tokenizer words, LabelScheme scheme, List<String> tags,
+            int maxLength, int stride, Segmentation segmentation, Optional<AbbreviationPropagation> abbreviations,
+            Map<EntityType, Double> entityBias) {
         this.subwords = subwords;
         this.words = words;
         this.scheme = scheme;
@@ -62,24 +69,9 @@ public final class TokenClassificationCodec {
         this.stride = stride;
         this.segmentation = segmentation;
         this.decoder = new ConstrainedDecoder(scheme, this.tags);
-        this.abbreviations = propagateAbbreviations ? Optional.of(new AbbreviationPropagation()) : Optional.empty();
-        this.entityBias = Map.of();
-        this.tagBias = new double[this.tags.size()];
-    }
-
-    private TokenClassificationCodec(TokenClassificationCodec codec, Map<EntityType, Double> entityBias) {
-        this.subwords = codec.subwords;
-        this.words = codec.words;
-        this.scheme = codec.scheme;
-        this.tags = codec.tags;
-        this.tagIndex.putAll(codec.tagIndex);
-        this.maxLength = codec.maxLength;
-        this.stride = codec.stride;
-        this.segmentation = codec.segmentation;
-        this.decoder = codec.decoder;
-        this.abbreviations = codec.abbreviations;
+        this.abbreviations = abbreviations;
         this.entityBias = Map.copyOf(entityBias);
-        this.tagBias = new double[tags.size()];
+        this.tagBias = new double[this.tags.size()];
         entityBias.forEach((type, bias) -> {
             for (String tag : scheme.tags(List.of(type))) {
                 Integer index = tagIndex.get(tag);
@@ -95,7 +87,8 @@ public final class TokenClassificationCodec {
      * (types not in the map: 0): a positive bias trades recall for precision.
      */
     public TokenClassificationCodec withEntityBias(Map<EntityType, Double> bias) {
-        return new TokenClassificationCodec(this, bias);
+        return new TokenClassificationCodec(subwords, words, scheme, tags, maxLength, stride, segmentation,
+                abbreviations, bias);
     }
 
     /** The decoding bias per entity type (empty: none). */
