@@ -44,6 +44,14 @@ abstract sealed class AbstractLabelScheme implements LabelScheme permits BioSche
     }
 
     @Override
+    public boolean startsTouchingEntity(String previous, String next) {
+        ParsedTag before = ParsedTag.parse(previous, 0, prefixes(), name());
+        ParsedTag after = ParsedTag.parse(next, 1, prefixes(), name());
+        return before.type() != null && before.type().equals(after.type())
+                && (after.prefix() == 'B' || after.prefix() == 'U');
+    }
+
+    @Override
     public List<String> tags(Collection<EntityType> types) {
         List<String> tags = new ArrayList<>();
         tags.add(OUTSIDE);

@@ -51,4 +51,13 @@ public interface LabelScheme {
     default boolean allows(String previous, String next) {
         return true;
     }
+
+    /**
+     * Whether {@code next} directly after {@code previous} begins a second entity of the type {@code previous} is
+     * part of, so that two mentions of one type would touch with no outside token between them. Legal in BIO and
+     * BILOU but almost absent from gold annotation, which lets a decoder rule it out. The default says no.
+     */
+    default boolean startsTouchingEntity(String previous, String next) {
+        return false;
+    }
 }

@@ -9,7 +9,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.text.Token;
 
 class LabelSchemesTest {
 
@@ -45,6 +47,25 @@ class LabelSchemesTest {
                     allowed &= scheme.allows(sequence.get(i - 1), sequence.get(i));
                 }
                 assertThat(allowed).as("%s %s", scheme.name(), sequence).isEqualTo(scheme.isValid(sequence));
+            }
+        }
+    }
+
+    @Test
+    void should_report_touching_entity_exactly_when_decoding_two_tags_gives_two_entities_of_one_type() {
+        List<Token> tokens = List.of(new Token("a", 0, 1), new Token("b", 2, 3));
+        for (LabelScheme scheme : LabelSchemes.all()) {
+            List<String> tags = scheme.tags(List.of(EntityType.DISEASE, EntityType.MEDICATION));
+            for (String previous : tags) {
+                for (String next : tags) {
+                    if (!scheme.allows(previous, next)) {
+                        continue;
+                    }
+                    List<Entity> entities = scheme.decode(List.of(previous, next), tokens, "a b");
+                    boolean touching = entities.size() == 2 && entities.get(0).type().equals(entities.get(1).type());
+                    assertThat(scheme.startsTouchingEntity(previous, next)).as("%s %s -> %s", scheme.name(), previous, next)
+                            .isEqualTo(touching);
+                }
             }
         }
     }

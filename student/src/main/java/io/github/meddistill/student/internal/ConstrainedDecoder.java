@@ -8,7 +8,14 @@ import io.github.meddistill.core.labels.LabelScheme;
  * Finds the most probable tag sequence among the valid ones of a label scheme (Viterbi over per-word label
  * log-probabilities, with the scheme's {@linkplain LabelScheme#allows transitions} as hard constraints). Unlike
  * taking each word's best tag and repairing the sequence afterwards, it never splits an entity into fragments
- * because one inside tag scored slightly lower than outside. Immutable and thread-safe.
+ * because one inside tag scored slightly lower than outside.
+ *
+ * <p>It also never lets an entity start right after one of the same type
+ * ({@link LabelScheme#startsTouchingEntity}). A model unsure whether a modifier belongs to a mention otherwise
+ * emits it as an entity of its own ("severe" + "hypertrophic cardiomyopathy", "fluocinolone" + "acetonide"), two
+ * errors under strict matching; the decoder must instead choose between one mention with the modifier and one
+ * without it. Gold corpora almost never have touching mentions of one type (none in NCBI-disease, 0.3% of
+ * BC5CDR's). Immutable and thread-safe.
  */
 public final class ConstrainedDecoder {
 
@@ -27,7 +34,8 @@ public final class ConstrainedDecoder {
             allowedStart[i] = scheme.allows(null, tags.get(i));
             allowedEnd[i] = scheme.allows(tags.get(i), null);
             for (int j = 0; j < labels; j++) {
-                allowed[i][j] = scheme.allows(tags.get(i), tags.get(j));
+                allowed[i][j] = scheme.allows(tags.get(i), tags.get(j))
+                        && !scheme.startsTouchingEntity(tags.get(i), tags.get(j));
             }
         }
     }

@@ -42,7 +42,32 @@ class ConstrainedDecoderTest {
     }
 
     @Test
-    void should_return_the_best_valid_sequence_when_compared_with_every_sequence() {
+    void should_merge_or_drop_a_modifier_when_it_scores_as_an_entity_of_its_own() {
+        // "severe hypertrophic cardiomyopathy": the modifier alone is likelier an entity than outside, but a
+        // second mention may not start right after it
+        ConstrainedDecoder decoder = new ConstrainedDecoder(LabelSchemes.BIO, LabelSchemes.BIO.tags(TYPES));
+        double[][] words = {
+                logProbabilities(0.3, 0.6, 0.08, 0.01, 0.01),
+                logProbabilities(0.02, 0.9, 0.06, 0.01, 0.01),
+                logProbabilities(0.05, 0.02, 0.9, 0.02, 0.01)};
+
+        int[] labels = decoder.decode(words);
+
+        assertThat(tags(LabelSchemes.BIO, labels)).containsExactly("O", "B-DISEASE", "I-DISEASE");
+    }
+
+    @Test
+    void should_let_an_entity_follow_one_of_another_type_when_they_touch() {
+        ConstrainedDecoder decoder = new ConstrainedDecoder(LabelSchemes.BIO, LabelSchemes.BIO.tags(TYPES));
+        double[][] words = {
+                logProbabilities(0.05, 0.02, 0.01, 0.9, 0.02),
+                logProbabilities(0.05, 0.9, 0.03, 0.01, 0.01)};
+
+        assertThat(tags(LabelSchemes.BIO, decoder.decode(words))).containsExactly("B-MEDICATION", "B-DISEASE");
+    }
+
+    @Test
+    void should_return_the_best_valid_sequence_without_touching_entities_when_compared_with_every_sequence() {
         Random random = new Random(5);
         for (LabelScheme scheme : LabelSchemes.all()) {
             List<String> tags = scheme.tags(TYPES);
@@ -58,6 +83,7 @@ class ConstrainedDecoderTest {
                 int[] decoded = decoder.decode(words);
 
                 assertThat(scheme.isValid(tags(scheme, decoded))).isTrue();
+                assertThat(touches(scheme, tags(scheme, decoded))).isFalse();
                 assertThat(score(words, decoded)).isCloseTo(bestValidScore(scheme, tags, words),
                         within(1e-9));
             }
@@ -88,10 +114,19 @@ class ConstrainedDecoderTest {
                 labels[w] = rest % tags.size();
                 sequence.add(tags.get(labels[w]));
             }
-            if (scheme.isValid(sequence)) {
+            if (scheme.isValid(sequence) && !touches(scheme, sequence)) {
                 best = Math.max(best, score(words, labels));
             }
         }
         return best;
+    }
+
+    private static boolean touches(LabelScheme scheme, List<String> sequence) {
+        for (int i = 1; i < sequence.size(); i++) {
+            if (scheme.startsTouchingEntity(sequence.get(i - 1), sequence.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
