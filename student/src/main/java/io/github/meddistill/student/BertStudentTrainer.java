@@ -129,6 +129,17 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         return BertStudent.load(directory);
     }
 
+    /** Every setting that changes the trained student; the devices and the listener do not. */
+    @Override
+    public String configuration() {
+        return String.join("\n", "encoder=" + encoder, "scheme=" + scheme.name(), "entityTypes=" + entityTypes,
+                "maxLength=" + maxLength, "stride=" + stride, "segmentation=" + segmentation,
+                "propagateAbbreviations=" + propagateAbbreviations, "calibrateEntityBias=" + calibrateEntityBias,
+                "learningRate=" + learningRate, "warmupFraction=" + warmupFraction, "weightDecay=" + weightDecay,
+                "clipNorm=" + clipNorm, "trainWordEmbeddings=" + trainWordEmbeddings, "outsideWeight=" + outsideWeight,
+                "epochs=" + epochs, "patience=" + patience, "batchSize=" + batchSize, "seed=" + seed);
+    }
+
     @Override
     public BertStudent train(List<Annotation> training, List<Annotation> development) {
         Objects.requireNonNull(training, "training");

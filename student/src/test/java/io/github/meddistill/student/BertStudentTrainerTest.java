@@ -156,6 +156,18 @@ class BertStudentTrainerTest {
     }
 
     @Test
+    void should_describe_a_different_configuration_when_a_training_setting_changes() {
+        String base = BertStudentTrainer.builder().build().configuration();
+
+        assertThat(BertStudentTrainer.builder().build().configuration()).isEqualTo(base);
+        assertThat(List.of(BertStudentTrainer.builder().epochs(2).build().configuration(),
+                BertStudentTrainer.builder().encoder(PretrainedEncoder.BGE_SMALL).build().configuration(),
+                BertStudentTrainer.builder().outsideWeight(0.3).build().configuration(),
+                BertStudentTrainer.builder().seed(7).build().configuration()))
+                .doesNotContain(base).doesNotHaveDuplicates();
+    }
+
+    @Test
     void should_keep_the_pretrained_word_embeddings_when_they_are_frozen(@TempDir Path dir) {
         // given: the same seed, so the same initial weights, trained for one and for two epochs
         Map<String, FloatTensor> oneEpoch = trainFrozen(1, dir.resolve("one"));

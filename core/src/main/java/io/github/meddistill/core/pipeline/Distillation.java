@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * {@link StudentTrainer}, any {@link Evaluator}. A run is resumable: teacher labels are journalled
  * under {@code <output>/labels} as they arrive and students saved under {@code <output>/students};
  * running again with the same output directory reuses them (students only when the trainer also
- * implements {@link StudentLoader}).
+ * implements {@link StudentLoader}, and only while the trainer's configuration and the training data are the
+ * ones the saved student was trained with).
  *
  * <p>Immutable once built; {@link #run(List)} is not meant to be called concurrently on the same
  * output directory.
@@ -169,15 +170,24 @@ public final class Distillation {
     private Student trainOrLoad(String name, StudentTrainer trainer, List<Annotation> training,
             ProgressListener progress) {
         Path directory = outputDirectory.resolve("students").resolve(name);
-        if (trainer instanceof StudentLoader loader && Files.exists(directory.resolve(COMPLETE_MARKER))) {
-            LOG.info("Loading the {} trained by an earlier run from {}", name, directory);
-            return loader.load(directory);
+        List<Annotation> developmentLabels = onlyTypes(development);
+        Path marker = directory.resolve(COMPLETE_MARKER);
+        Optional<StudentLoader> loader = trainer instanceof StudentLoader l ? Optional.of(l) : Optional.empty();
+        String fingerprint = TrainingFingerprint.of(loader.map(StudentLoader::configuration).orElse(""), training,
+                developmentLabels);
+        if (loader.isPresent() && Files.exists(marker)) {
+            if (readString(marker).strip().equals(fingerprint)) {
+                LOG.info("Loading the {} trained by an earlier run from {}", name, directory);
+                return loader.get().load(directory);
+            }
+            LOG.info("Training the {} again: its settings or data changed since the one in {} was trained", name,
+                    directory);
         }
         progress.onProgress(new ProgressEvent(ProgressEvent.Stage.TRAINING, name, 0, 1));
-        Student student = trainer.train(training, onlyTypes(development));
+        Student student = trainer.train(training, developmentLabels);
         try {
             student.save(directory);
-            writeString(directory.resolve(COMPLETE_MARKER), "");
+            writeString(marker, fingerprint);
         } catch (RuntimeException e) {
             student.close();
             throw e;
@@ -270,6 +280,14 @@ public final class Distillation {
             if (!seen.add(document.id())) {
                 throw new IllegalArgumentException("duplicate document id in " + what + ": " + document.id());
             }
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

@@ -120,6 +120,27 @@ class DistillationTest {
     }
 
     @Test
+    void should_train_the_student_again_when_the_trainer_configuration_changed_since_it_was_saved() {
+        configured().build().run(unlabeled).close();
+        trainer.configuration = "another encoder";
+
+        configured().build().run(unlabeled).close();
+        configured().build().run(unlabeled).close();
+
+        assertThat(trainer.trainings.get()).isEqualTo(2);
+    }
+
+    @Test
+    void should_train_the_student_again_when_its_training_labels_changed_since_it_was_saved() {
+        configured().build().run(unlabeled).close();
+
+        try (DistillationResult again = configured().entityTypes(Set.of(MED)).build().run(unlabeled)) {
+            assertThat(trainer.trainings.get()).isEqualTo(2);
+            assertThat(again.student().extract("asthma and metformin")).extracting(Entity::type).containsExactly(MED);
+        }
+    }
+
+    @Test
     void should_relabel_only_the_torn_note_when_the_journal_ends_mid_line() throws IOException {
         configured().build().run(unlabeled).close();
         Path journal = out.resolve("labels/drugs/train.jsonl");

@@ -22,6 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class MemorisingStudentTrainer implements StudentTrainer, StudentLoader {
 
     final AtomicInteger trainings = new AtomicInteger();
+    volatile String configuration = "memorise every phrase";
+
+    @Override
+    public String configuration() {
+        return configuration;
+    }
 
     @Override
     public Student train(List<Annotation> training, List<Annotation> development) {
