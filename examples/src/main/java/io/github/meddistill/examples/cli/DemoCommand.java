@@ -28,7 +28,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("meddistill-demo");
 
-    @Option(names = "--full", description = "Use every document of every split (takes hours on 2 cores).")
+    @Option(names = "--full", description = "Use every document of every split and train "
+            + DemoSettings.FULL_EPOCHS + " epochs (takes hours on 2 cores).")
     boolean full;
 
     @Option(names = "--tasks", split = ",", paramLabel = "TASK",
@@ -48,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
     Integer testDocuments;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per student (default "
-            + DemoSettings.DEFAULT_EPOCHS + ").")
+            + DemoSettings.DEFAULT_EPOCHS + ", " + DemoSettings.FULL_EPOCHS + " with --full).")
     Integer epochs;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Training sentences per batch (default "
@@ -93,9 +94,9 @@ public final class DemoCommand implements Callable<Integer> {
         DemoSettings settings = settings();
         System.out.printf("MedDistill main job: output in %s%n", settings.outputDirectory().toAbsolutePath());
         if (settings.subsampled()) {
-            System.out.printf("Subsampled to fit about 15 minutes on 2 cores: %s training, %s dev and %s test notes per task;"
-                            + " run with --full for the whole corpora.%n", count(settings.trainDocuments()),
-                    count(settings.devDocuments()), count(settings.testDocuments()));
+            System.out.printf("Sized to fit about 15 minutes on 2 cores: %s training, %s dev and %s test notes per task,"
+                            + " %d epoch(s); run with --full for the whole corpora.%n", count(settings.trainDocuments()),
+                    count(settings.devDocuments()), count(settings.testDocuments()), settings.epochs());
         }
         List<TaskResult> results = new MainJob(settings, ProgressBar.forTerminal(quiet)).run();
         DemoReport report = new DemoReport(settings, results);
