@@ -77,6 +77,7 @@ public final class LoopbackServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean released = false;
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
@@ -100,6 +101,10 @@ public final class LoopbackServer implements AutoCloseable {
             }
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            // the client may send its next request as soon as it has read this response: stop counting this one
+            // before answering, or a fast client looks like one request too many in flight
+            inFlight.decrementAndGet();
+            released = true;
             if (reply.misbehaviour() == Reply.Misbehaviour.RESET_MID_BODY) {
                 exchange.sendResponseHeaders(reply.status(), bytes.length + 1000L);
                 exchange.getResponseBody().write(bytes, 0, Math.min(10, bytes.length));
@@ -114,7 +119,9 @@ public final class LoopbackServer implements AutoCloseable {
                 paidResponses.incrementAndGet();
             }
         } finally {
-            inFlight.decrementAndGet();
+            if (!released) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
