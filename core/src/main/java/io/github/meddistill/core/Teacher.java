@@ -22,6 +22,16 @@ public interface Teacher {
     /** A short stable name, used as the annotations' source and in reports (e.g. {@code "gpt-4o"}). */
     String name();
 
+    /**
+     * Everything besides the name that decides this teacher's labels (a lexicon's content, a model and its prompt,
+     * a rule set's version), as text. When it differs from the one a distillation's label journals were written
+     * with, the pipeline sets those journals aside and labels again. The default, empty, never does; a teacher
+     * whose rules live in code can return a version string.
+     */
+    default String configuration() {
+        return "";
+    }
+
     /** The entities this teacher finds in one document, with {@link #name()} as source. */
     Annotation annotate(Document document);
 

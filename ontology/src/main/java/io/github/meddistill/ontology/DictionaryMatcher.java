@@ -12,10 +12,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -54,12 +57,14 @@ public final class DictionaryMatcher implements OntologyMatcher {
     private final int[] nextEntry;
     private final boolean[] entryCaseSensitive;
     private final int nodeCount;
+    private final String configuration;
 
     /** Per thread: scanned tokens and scratch chars, reused from call to call. */
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private DictionaryMatcher(TokenScanner scanner, TokenTable tokens, CompactTrie trie,
-                              int nodeCount, Term[] entries, int[] nextEntry, boolean[] entryCaseSensitive) {
+                              int nodeCount, Term[] entries, int[] nextEntry, boolean[] entryCaseSensitive,
+                              String configuration) {
         this.scanner = scanner;
         this.tokens = tokens;
         this.trie = trie;
@@ -67,6 +72,7 @@ public final class DictionaryMatcher implements OntologyMatcher {
         this.entries = entries;
         this.nextEntry = nextEntry;
         this.entryCaseSensitive = entryCaseSensitive;
+        this.configuration = configuration;
     }
 
     public static Builder builder() {
@@ -91,6 +97,12 @@ public final class DictionaryMatcher implements OntologyMatcher {
             throw new OntologyLoadException(DEFAULT_STOP_LIST, "cannot read the resource: " + e.getMessage(), e);
         }
         return Set.copyOf(words);
+    }
+
+    /** A SHA-256 over the terms kept (after the stop-list and length filters) and how they are matched. */
+    @Override
+    public String configuration() {
+        return configuration;
     }
 
     @Override
@@ -308,7 +320,25 @@ public final class DictionaryMatcher implements OntologyMatcher {
             CompactTrie trie = CompactTrie.of(edges, nodeCount, table.size(), nodeEntries);
             return new DictionaryMatcher(scanner, table, trie, nodeCount,
                     kept.toArray(new Term[0]), Arrays.copyOf(next, kept.size()),
-                    Arrays.copyOf(caseSensitive, kept.size()));
+                    Arrays.copyOf(caseSensitive, kept.size()), fingerprint(kept, caseSensitive));
+        }
+
+        private String fingerprint(List<Term> kept, boolean[] caseSensitive) {
+            MessageDigest digest;
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+            StringBuilder line = new StringBuilder("foldPlurals=").append(foldPlurals).append('\n');
+            for (int i = 0; i < kept.size(); i++) {
+                Term term = kept.get(i);
+                line.append(term.text()).append('\t').append(term.conceptId()).append('\t').append(term.type().name())
+                        .append('\t').append(term.source()).append('\t').append(caseSensitive[i]).append('\n');
+                digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
+                line.setLength(0);
+            }
+            return "dictionary " + kept.size() + " terms sha256=" + HexFormat.of().formatHex(digest.digest());
         }
 
         private boolean isAcronym(String text, Tokens scanned) {

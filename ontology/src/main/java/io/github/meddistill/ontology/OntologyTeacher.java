@@ -16,6 +16,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A {@link Teacher} made of one or several {@link OntologyMatcher}s: every matcher labels the
@@ -51,6 +52,15 @@ public final class OntologyTeacher implements Teacher {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The overlap policy, the types kept and every matcher's {@link OntologyMatcher#configuration()}. */
+    @Override
+    public String configuration() {
+        StringBuilder text = new StringBuilder("overlap=").append(overlapPolicy).append("\ntypes=")
+                .append(new TreeSet<>(types));
+        matchers.forEach(matcher -> text.append("\nmatcher=").append(matcher.configuration()));
+        return text.toString();
     }
 
     @Override

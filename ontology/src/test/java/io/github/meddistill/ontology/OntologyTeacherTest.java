@@ -8,6 +8,7 @@ import io.github.meddistill.core.ConceptMatch;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OntologyTeacherTest {
@@ -20,6 +21,28 @@ class OntologyTeacherTest {
             .addTerm(new Term("fever", "S2", "Fever", EntityType.SYMPTOM, "HP"))
             .addTerm(new Term("cough", "S3", "Cough", EntityType.SYMPTOM, "HP")).build();
     private final Document note = new Document("n1", "Congestive heart failure with fever and cough.");
+
+    @Test
+    void should_describe_another_configuration_when_a_term_policy_or_type_changes() {
+        String base = OntologyTeacher.builder("t").addMatcher(diseases).build().configuration();
+        DictionaryMatcher rebuilt = DictionaryMatcher.builder()
+                .addTerm(new Term("heart failure", "D1", "Heart failure", EntityType.DISEASE, "DOID"))
+                .addTerm(new Term("fever", "D2", "Fever", EntityType.DISEASE, "DOID")).build();
+        DictionaryMatcher oneMore = DictionaryMatcher.builder()
+                .addTerm(new Term("heart failure", "D1", "Heart failure", EntityType.DISEASE, "DOID"))
+                .addTerm(new Term("fever", "D2", "Fever", EntityType.DISEASE, "DOID"))
+                .addTerm(new Term("gout", "D3", "Gout", EntityType.DISEASE, "DOID")).build();
+
+        assertThat(OntologyTeacher.builder("t").addMatcher(rebuilt).build().configuration()).isEqualTo(base);
+        assertThat(List.of(
+                OntologyTeacher.builder("t").addMatcher(oneMore).build().configuration(),
+                OntologyTeacher.builder("t").addMatcher(diseases).addMatcher(symptoms).build().configuration(),
+                OntologyTeacher.builder("t").addMatcher(diseases).overlapPolicy(OverlapPolicy.LONGEST_THEN_PRIORITY)
+                        .build().configuration(),
+                OntologyTeacher.builder("t").addMatcher(diseases).addType(EntityType.DISEASE).build()
+                        .configuration()))
+                .doesNotContain(base).doesNotHaveDuplicates();
+    }
 
     @Test
     void should_let_the_first_matcher_win_when_policy_is_priority() {

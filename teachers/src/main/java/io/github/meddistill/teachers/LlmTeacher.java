@@ -85,6 +85,7 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
     private final ObjectNode answerSchema;
     private final int maxOutputTokens;
     private final Chunker chunker;
+    private final String chunking;
     private final MentionAligner aligner;
     private final AnswerCache cache;
     private final Retrier retrier;
@@ -119,6 +120,7 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         int chunkTokens = b.chunkTokens != null ? b.chunkTokens : 3_000;
         int overlapTokens = b.chunkOverlapTokens != null ? b.chunkOverlapTokens : 200;
         this.chunker = new Chunker(chunkTokens * CHARS_PER_TOKEN, overlapTokens * CHARS_PER_TOKEN);
+        this.chunking = "chunkTokens=" + chunkTokens + ", overlapTokens=" + overlapTokens;
         this.aligner = new MentionAligner(definitions.keySet());
         this.retrier = new Retrier(b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT, () -> closed);
         this.requestLimiter = b.requestsPerMinute != null ? new RateLimiter(b.requestsPerMinute) : null;
@@ -431,6 +433,18 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
             Thread.currentThread().interrupt();
         }
         cache.close();
+    }
+
+    /**
+     * Provider, model, prompt (version, system and user text), answer schema, sampling parameters, output limit and
+     * chunking: what changes the labels. The cache keys on the same request parts, so labelling again after a
+     * change pays only for requests that differ.
+     */
+    @Override
+    public String configuration() {
+        return String.join("\n", "provider=" + provider(), "model=" + model, "promptVersion=" + template.version(),
+                "system=" + systemPrompt, "user=" + template.user(), "schema=" + answerSchema,
+                "parameters=" + parameterFingerprint(), "maxOutputTokens=" + maxOutputTokens, chunking);
     }
 
     @Override

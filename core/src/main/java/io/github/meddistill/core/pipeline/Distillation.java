@@ -50,9 +50,10 @@ import org.slf4j.LoggerFactory;
  * <p>Every step can be replaced: any {@link Teacher}, any {@link CombinationSelector}, any
  * {@link StudentTrainer}, any {@link Evaluator}. A run is resumable: teacher labels are journalled
  * under {@code <output>/labels} as they arrive and students saved under {@code <output>/students};
- * running again with the same output directory reuses them (students only when the trainer also
- * implements {@link StudentLoader}, and only while the trainer's configuration and the training data are the
- * ones the saved student was trained with).
+ * running again with the same output directory reuses them: labels while the teacher's
+ * {@linkplain Teacher#configuration() configuration} is unchanged (otherwise they are set aside, not deleted, and the
+ * notes labelled again), students when the trainer also implements {@link StudentLoader} and only while the
+ * trainer's configuration and the training data are the ones the saved student was trained with.
  *
  * <p>Immutable once built; {@link #run(List)} is not meant to be called concurrently on the same
  * output directory.

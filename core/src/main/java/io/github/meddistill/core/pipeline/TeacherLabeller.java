@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 /**
  * Labels a split with one teacher, batch by batch, through a {@link LabelJournal}: notes labelled in
  * an earlier (possibly killed) run are read back, never paid for twice. Wall time and usage of each
- * batch are shared equally among its notes. Not thread-safe.
+ * batch are shared equally among its notes. Journals written with another
+ * {@linkplain Teacher#configuration() configuration} of the teacher are set aside first
+ * ({@link TeacherConfigurationCheck}). Not thread-safe.
  */
 final class TeacherLabeller {
 
@@ -35,7 +37,9 @@ final class TeacherLabeller {
     List<LabelJournal.Entry> label(Teacher teacher, String split, List<Document> documents) {
         Map<String, Document> byId = documents.stream()
                 .collect(Collectors.toMap(Document::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        Path file = labelsDirectory.resolve(fileName(teacher.name())).resolve(split + ".jsonl");
+        Path directory = labelsDirectory.resolve(fileName(teacher.name()));
+        TeacherConfigurationCheck.prepare(teacher, directory);
+        Path file = directory.resolve(split + ".jsonl");
         LabelJournal journal = LabelJournal.open(file, teacher.name(), byId);
         List<Document> todo = documents.stream().filter(d -> journal.get(d.id()) == null).toList();
         long done = documents.size() - todo.size();

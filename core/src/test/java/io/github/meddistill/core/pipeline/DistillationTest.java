@@ -141,6 +141,39 @@ class DistillationTest {
     }
 
     @Test
+    void should_keep_the_old_labels_aside_and_relabel_when_a_teacher_configuration_changed() throws IOException {
+        configured().build().run(unlabeled).close();
+        int labelledFirst = drugs.annotated.get();
+        int diseasesFirst = diseases.annotated.get();
+        List<String> firstJournal = Files.readAllLines(out.resolve("labels/drugs/train.jsonl"), StandardCharsets.UTF_8);
+        drugs.configuration = "lexicon v2";
+
+        configured().build().run(unlabeled).close();
+
+        assertThat(drugs.annotated.get()).isEqualTo(2 * labelledFirst);
+        assertThat(diseases.annotated.get()).isEqualTo(diseasesFirst);
+        try (var aside = Files.list(out.resolve("labels/drugs"))) {
+            Path superseded = aside.filter(p -> p.getFileName().toString().startsWith("superseded-")).findFirst()
+                    .orElseThrow();
+            assertThat(Files.readAllLines(superseded.resolve("train.jsonl"), StandardCharsets.UTF_8))
+                    .isEqualTo(firstJournal);
+        }
+    }
+
+    @Test
+    void should_use_the_labels_set_aside_again_when_a_teacher_returns_to_an_earlier_configuration() {
+        configured().build().run(unlabeled).close();
+        drugs.configuration = "lexicon v2";
+        configured().build().run(unlabeled).close();
+        int labelled = drugs.annotated.get();
+        drugs.configuration = "";
+
+        configured().build().run(unlabeled).close();
+
+        assertThat(drugs.annotated.get()).isEqualTo(labelled);
+    }
+
+    @Test
     void should_relabel_only_the_torn_note_when_the_journal_ends_mid_line() throws IOException {
         configured().build().run(unlabeled).close();
         Path journal = out.resolve("labels/drugs/train.jsonl");

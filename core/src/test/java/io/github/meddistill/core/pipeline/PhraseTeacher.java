@@ -16,6 +16,7 @@ final class PhraseTeacher implements Teacher {
     private final String name;
     private final Map<String, EntityType> phrases;
     final AtomicInteger annotated = new AtomicInteger();
+    volatile String configuration = "";
 
     PhraseTeacher(String name, Map<String, EntityType> phrases) {
         this.name = name;
@@ -25,6 +26,11 @@ final class PhraseTeacher implements Teacher {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String configuration() {
+        return configuration;
     }
 
     @Override

@@ -51,6 +51,18 @@ class OpenAiTeacherTest {
     }
 
     @Test
+    void should_describe_another_configuration_when_the_model_or_sampling_changes() {
+        try (OpenAiTeacher gpt = teacher("gpt-4o").seed(7).build();
+             OpenAiTeacher same = teacher("gpt-4o").seed(7).build();
+             OpenAiTeacher mini = teacher("gpt-4o-mini").seed(7).build();
+             OpenAiTeacher reseeded = teacher("gpt-4o").seed(8).build()) {
+            assertThat(same.configuration()).isEqualTo(gpt.configuration()).doesNotContain(KEY);
+            assertThat(List.of(mini.configuration(), reseeded.configuration()))
+                    .doesNotContain(gpt.configuration()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void should_send_model_strict_schema_and_bearer_key_when_labelling_with_gpt_4o() {
         // given
         try (OpenAiTeacher gpt = teacher("gpt-4o").seed(7).build()) {
