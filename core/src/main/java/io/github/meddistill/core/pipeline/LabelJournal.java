@@ -19,11 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -95,7 +92,7 @@ final class LabelJournal {
 
     private void accept(JsonNode node, Map<String, Document> documentsById, int lineNumber) {
         Document document = documentsById.get(node.path("id").asText());
-        if (document != null && textHash(document.text()).equals(node.path("textSha256").asText())) {
+        if (document != null && Sha256.hex(document.text()).equals(node.path("textSha256").asText())) {
             entries.put(document.id(), parse(node, document, lineNumber));
         }
     }
@@ -152,7 +149,7 @@ final class LabelJournal {
         ObjectNode node = JSON.createObjectNode();
         Annotation annotation = entry.annotation();
         node.put("id", annotation.documentId());
-        node.put("textSha256", textHash(annotation.document().text()));
+        node.put("textSha256", Sha256.hex(annotation.document().text()));
         ArrayNode entities = node.putArray("entities");
         for (Entity entity : annotation.entities()) {
             entities.addArray().add(entity.start()).add(entity.end()).add(entity.type().name());
@@ -164,13 +161,5 @@ final class LabelJournal {
         node.put("reasoningTokens", entry.tokens().reasoningTokens());
         node.put("costUsd", entry.costUsd());
         return node;
-    }
-
-    private static String textHash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

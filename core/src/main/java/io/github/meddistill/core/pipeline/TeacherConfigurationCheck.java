@@ -8,9 +8,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +30,7 @@ final class TeacherConfigurationCheck {
 
     /** Makes {@code directory} hold only journals written with {@code teacher}'s current configuration. */
     static void prepare(Teacher teacher, Path directory) {
-        String current = sha256(teacher.configuration());
+        String current = Sha256.hex(teacher.configuration());
         Path record = directory.resolve(RECORD);
         try {
             Files.createDirectories(directory);
@@ -77,14 +74,5 @@ final class TeacherConfigurationCheck {
 
     private static String shortHash(String hash) {
         return hash.substring(0, Math.min(16, hash.length()));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

@@ -4,7 +4,6 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -21,7 +20,7 @@ final class TrainingFingerprint {
 
     /** The hex fingerprint of one training run. */
     static String of(String configuration, List<Annotation> training, List<Annotation> development) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         field(digest, configuration);
         annotations(digest, "training", training);
         annotations(digest, "development", development);
@@ -46,13 +45,5 @@ final class TrainingFingerprint {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
         digest.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }
