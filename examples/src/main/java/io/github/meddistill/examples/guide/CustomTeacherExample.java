@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Writing your own teacher: implement {@link Teacher#name()} and {@link Teacher#annotate(Document)},
- * then combine it with others. Here a teacher labels what a note says a patient "takes", "is on" or
+ * then combine it with others. Overriding {@link Teacher#configuration()} with what decides the labels (here the
+ * pattern) lets a distillation redo its cached labels when you change it. Here a teacher labels what a note says a patient "takes", "is on" or
  * "was started on", and is combined with the rule-based {@link ClinicalPatternTeacher} by union and
  * by a 2-of-2 vote.
  *
@@ -34,6 +35,11 @@ public final class CustomTeacherExample {
         @Override
         public String name() {
             return "takes";
+        }
+
+        @Override
+        public String configuration() {
+            return "pattern=" + TAKES.pattern();
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An example of writing your own teacher: a few dozen lines of clinical word-formation rules, no
@@ -65,6 +66,18 @@ public final class ClinicalPatternTeacher implements Teacher {
     @Override
     public String name() {
         return name;
+    }
+
+    /**
+     * The word lists, the minimum length and the types, so that cached labels are redone when a list is edited; a
+     * change to the matching code itself should come with a new name.
+     */
+    @Override
+    public String configuration() {
+        return String.join("\n", "types=" + new TreeSet<>(types), "minWordLength=" + MIN_WORD_LENGTH,
+                "drugStems=" + DRUG_STEMS, "diseaseSuffixes=" + DISEASE_SUFFIXES,
+                "notDiseases=" + new TreeSet<>(NOT_DISEASES), "diseaseHeads=" + new TreeSet<>(DISEASE_HEADS),
+                "notModifiers=" + new TreeSet<>(NOT_MODIFIERS));
     }
 
     @Override

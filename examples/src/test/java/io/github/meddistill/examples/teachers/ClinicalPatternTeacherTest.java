@@ -19,6 +19,15 @@ class ClinicalPatternTeacherTest {
     }
 
     @Test
+    void should_describe_the_same_configuration_when_only_the_name_differs_and_another_when_types_differ() {
+        ClinicalPatternTeacher renamed = new ClinicalPatternTeacher("rules", Set.of(EntityType.DISEASE, EntityType.MEDICATION));
+        ClinicalPatternTeacher diseasesOnly = new ClinicalPatternTeacher("patterns", Set.of(EntityType.DISEASE));
+
+        assertThat(renamed.configuration()).isEqualTo(teacher.configuration()).contains("statin");
+        assertThat(diseasesOnly.configuration()).isNotEqualTo(teacher.configuration());
+    }
+
+    @Test
     void should_label_drug_stems_as_medication_when_words_carry_them() {
         assertThat(labelled("Started lisinopril and atorvastatin; stopped metoprolol."))
                 .containsExactly("MEDICATION:lisinopril", "MEDICATION:atorvastatin", "MEDICATION:metoprolol");
