@@ -57,14 +57,14 @@ public final class DictionaryMatcher implements OntologyMatcher {
     private final int[] nextEntry;
     private final boolean[] entryCaseSensitive;
     private final int nodeCount;
-    private final String configuration;
+    /** {@link #configuration()}, hashed on first use: matching never needs it. */
+    private volatile String configuration;
 
     /** Per thread: scanned tokens and scratch chars, reused from call to call. */
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private DictionaryMatcher(TokenScanner scanner, TokenTable tokens, CompactTrie trie,
-                              int nodeCount, Term[] entries, int[] nextEntry, boolean[] entryCaseSensitive,
-                              String configuration) {
+                              int nodeCount, Term[] entries, int[] nextEntry, boolean[] entryCaseSensitive) {
         this.scanner = scanner;
         this.tokens = tokens;
         this.trie = trie;
@@ -72,7 +72,6 @@ public final class DictionaryMatcher implements OntologyMatcher {
         this.entries = entries;
         this.nextEntry = nextEntry;
         this.entryCaseSensitive = entryCaseSensitive;
-        this.configuration = configuration;
     }
 
     public static Builder builder() {
@@ -102,7 +101,30 @@ public final class DictionaryMatcher implements OntologyMatcher {
     /** A SHA-256 over the terms kept (after the stop-list and length filters) and how they are matched. */
     @Override
     public String configuration() {
-        return configuration;
+        String known = configuration;
+        if (known == null) {
+            known = fingerprint();
+            configuration = known;
+        }
+        return known;
+    }
+
+    private String fingerprint() {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        StringBuilder line = new StringBuilder("foldPlurals=").append(scanner.foldsPlurals()).append('\n');
+        for (int i = 0; i < entries.length; i++) {
+            Term term = entries[i];
+            line.append(term.text()).append('\t').append(term.conceptId()).append('\t').append(term.type().name())
+                    .append('\t').append(term.source()).append('\t').append(entryCaseSensitive[i]).append('\n');
+            digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
+            line.setLength(0);
+        }
+        return "dictionary " + entries.length + " terms sha256=" + HexFormat.of().formatHex(digest.digest());
     }
 
     @Override
@@ -320,25 +342,7 @@ public final class DictionaryMatcher implements OntologyMatcher {
             CompactTrie trie = CompactTrie.of(edges, nodeCount, table.size(), nodeEntries);
             return new DictionaryMatcher(scanner, table, trie, nodeCount,
                     kept.toArray(new Term[0]), Arrays.copyOf(next, kept.size()),
-                    Arrays.copyOf(caseSensitive, kept.size()), fingerprint(kept, caseSensitive));
-        }
-
-        private String fingerprint(List<Term> kept, boolean[] caseSensitive) {
-            MessageDigest digest;
-            try {
-                digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java platform has SHA-256", e);
-            }
-            StringBuilder line = new StringBuilder("foldPlurals=").append(foldPlurals).append('\n');
-            for (int i = 0; i < kept.size(); i++) {
-                Term term = kept.get(i);
-                line.append(term.text()).append('\t').append(term.conceptId()).append('\t').append(term.type().name())
-                        .append('\t').append(term.source()).append('\t').append(caseSensitive[i]).append('\n');
-                digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
-                line.setLength(0);
-            }
-            return "dictionary " + kept.size() + " terms sha256=" + HexFormat.of().formatHex(digest.digest());
+                    Arrays.copyOf(caseSensitive, kept.size()));
         }
 
         private boolean isAcronym(String text, Tokens scanned) {

@@ -57,6 +57,11 @@ public final class TokenScanner {
         this.foldPlurals = foldPlurals;
     }
 
+    /** Whether a final plural {@code s} is folded away, so that "polyps" matches "polyp". */
+    public boolean foldsPlurals() {
+        return foldPlurals;
+    }
+
     /** A scratch buffer for {@link #scan}; one per thread or call. Its arrays grow to the longest text scanned. */
     public static final class Buffer {
         char[] chars = new char[64];
