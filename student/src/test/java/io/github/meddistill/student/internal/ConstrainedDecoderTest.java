@@ -27,43 +27,44 @@ class ConstrainedDecoderTest {
         return Arrays.stream(labels).mapToObj(tags::get).toList();
     }
 
+    /** BIO tags decoded from per-word probabilities over O, B-DISEASE, I-DISEASE, B-MEDICATION, I-MEDICATION. */
+    private static List<String> decodeBio(double[]... wordProbabilities) {
+        ConstrainedDecoder decoder = new ConstrainedDecoder(LabelSchemes.BIO, LabelSchemes.BIO.tags(TYPES));
+        double[][] words = Arrays.stream(wordProbabilities).map(ConstrainedDecoderTest::logProbabilities)
+                .toArray(double[][]::new);
+        return tags(LabelSchemes.BIO, decoder.decode(words));
+    }
+
     @Test
     void should_keep_an_entity_whole_when_one_inside_word_scores_just_below_outside() {
-        // tags: O, B-DISEASE, I-DISEASE, B-MEDICATION, I-MEDICATION; "adenomatous polyposis coli"
-        ConstrainedDecoder decoder = new ConstrainedDecoder(LabelSchemes.BIO, LabelSchemes.BIO.tags(TYPES));
-        double[][] words = {
-                logProbabilities(0.05, 0.9, 0.03, 0.01, 0.01),
-                logProbabilities(0.48, 0.02, 0.46, 0.02, 0.02),
-                logProbabilities(0.05, 0.02, 0.9, 0.02, 0.01)};
+        // "adenomatous polyposis coli"
+        List<String> tags = decodeBio(
+                new double[] {0.05, 0.9, 0.03, 0.01, 0.01},
+                new double[] {0.48, 0.02, 0.46, 0.02, 0.02},
+                new double[] {0.05, 0.02, 0.9, 0.02, 0.01});
 
-        int[] labels = decoder.decode(words);
-
-        assertThat(tags(LabelSchemes.BIO, labels)).containsExactly("B-DISEASE", "I-DISEASE", "I-DISEASE");
+        assertThat(tags).containsExactly("B-DISEASE", "I-DISEASE", "I-DISEASE");
     }
 
     @Test
     void should_merge_or_drop_a_modifier_when_it_scores_as_an_entity_of_its_own() {
         // "severe hypertrophic cardiomyopathy": the modifier alone is likelier an entity than outside, but a
         // second mention may not start right after it
-        ConstrainedDecoder decoder = new ConstrainedDecoder(LabelSchemes.BIO, LabelSchemes.BIO.tags(TYPES));
-        double[][] words = {
-                logProbabilities(0.3, 0.6, 0.08, 0.01, 0.01),
-                logProbabilities(0.02, 0.9, 0.06, 0.01, 0.01),
-                logProbabilities(0.05, 0.02, 0.9, 0.02, 0.01)};
+        List<String> tags = decodeBio(
+                new double[] {0.3, 0.6, 0.08, 0.01, 0.01},
+                new double[] {0.02, 0.9, 0.06, 0.01, 0.01},
+                new double[] {0.05, 0.02, 0.9, 0.02, 0.01});
 
-        int[] labels = decoder.decode(words);
-
-        assertThat(tags(LabelSchemes.BIO, labels)).containsExactly("O", "B-DISEASE", "I-DISEASE");
+        assertThat(tags).containsExactly("O", "B-DISEASE", "I-DISEASE");
     }
 
     @Test
     void should_let_an_entity_follow_one_of_another_type_when_they_touch() {
-        ConstrainedDecoder decoder = new ConstrainedDecoder(LabelSchemes.BIO, LabelSchemes.BIO.tags(TYPES));
-        double[][] words = {
-                logProbabilities(0.05, 0.02, 0.01, 0.9, 0.02),
-                logProbabilities(0.05, 0.9, 0.03, 0.01, 0.01)};
+        List<String> tags = decodeBio(
+                new double[] {0.05, 0.02, 0.01, 0.9, 0.02},
+                new double[] {0.05, 0.9, 0.03, 0.01, 0.01});
 
-        assertThat(tags(LabelSchemes.BIO, decoder.decode(words))).containsExactly("B-MEDICATION", "B-DISEASE");
+        assertThat(tags).containsExactly("B-MEDICATION", "B-DISEASE");
     }
 
     @Test
