@@ -13,10 +13,10 @@ import io.github.meddistill.core.EntityType;
 /**
  * Labels every use of an abbreviation the way its definition was labelled: in {@code "familial adenomatous
  * polyposis (FAP) ... FAP patients"}, an entity that ends where the long form ends and starts inside it (or one
- * exactly on the short form in brackets) makes every whole-word {@code FAP} of the text an entity of the same type. Dictionaries and
- * models alike miss most later uses of a defined short form; a quarter of the mentions NCBI-disease's dictionary
- * teacher misses are such uses. Entities already found are kept as they are, and an occurrence that overlaps one
- * is left alone. Immutable and thread-safe.
+ * exactly on the short form in brackets) makes every whole-word {@code FAP} of the text an entity of the same
+ * type. Dictionaries and models alike miss most later uses of a defined short form; a quarter of the mentions
+ * NCBI-disease's dictionary teacher misses are such uses. Entities already found are kept as they are, and an
+ * occurrence that overlaps one is left alone. Immutable and thread-safe.
  */
 public final class AbbreviationPropagation {
 
