@@ -10,8 +10,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
@@ -126,9 +128,20 @@ public final class BertModel implements AutoCloseable {
                 throw new NonRetriableException("tensor " + name + " in " + source + " has shape "
                         + new Shape(tensor.shape()) + ", expected " + expected);
             }
-            entry.getValue().set(java.nio.FloatBuffer.wrap(tensor.values()));
+            copyInto(entry.getValue(), tensor);
         }
         return missing;
+    }
+
+    /**
+     * Copies {@code tensor}'s values into the storage the engine allocated for {@code parameter}. NDArray.set(Buffer)
+     * would instead make the parameter's storage the Java buffer itself, kept alive only by the Java object, with
+     * whatever alignment that buffer happens to get (see the package documentation).
+     */
+    private void copyInto(NDArray parameter, FloatTensor tensor) {
+        try (NDManager staging = manager.newSubManager()) {
+            parameter.set(new NDIndex("..."), staging.create(tensor.values(), parameter.getShape()));
+        }
     }
 
     public BertConfig config() {
@@ -175,30 +188,32 @@ public final class BertModel implements AutoCloseable {
             throw new IllegalArgumentException("sequence of " + tokens + " tokens exceeds max_position_embeddings="
                     + config.maxPositions());
         }
-        long hiddenSize = config.hiddenSize();
         // Results of operations belong to the manager of their first operand: lookups into the weights are moved
         // to the caller's manager at once, so nothing accumulates in the model's manager.
         NDManager callerManager = inputIds.getManager();
-        NDArray words = p(WORD_EMBEDDINGS).get(inputIds.flatten());
-        words.attach(callerManager);
+        // an embedding lookup, not advanced indexing: on CPU the backward pass of indexing adds the rows of
+        // repeated word pieces with atomic adds in whatever order the threads run, so same-seed runs differed
+        NDArray words = Embedding.embedding(inputIds, p(WORD_EMBEDDINGS), SparseFormat.DENSE).singletonOrThrow();
         NDArray positions = p("embeddings.position_embeddings.weight").get(new NDIndex(":{}", tokens));
         positions.attach(callerManager);
         NDArray segment = p("embeddings.token_type_embeddings.weight").get(0);
         segment.attach(callerManager);
-        NDArray x = words.reshape(batch, tokens, hiddenSize).add(positions).add(segment);
+        NDArray x = words.add(positions).add(segment);
         x = dropout(layerNorm(x, "embeddings.LayerNorm"), config.hiddenDropout(), training);
         NDArray additiveMask = attentionMask.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED_SCORE)
                 .reshape(batch, 1, 1, tokens);
+        // autograd keeps the scale for the backward pass, so it is an array of the caller's manager, never a
+        // Number overload such as mul(0.125f), whose scalar is freed at once (see the package documentation)
+        NDArray scale = callerManager.create((float) (1.0 / Math.sqrt(config.headSize())));
         for (int i = 0; i < config.layers(); i++) {
-            x = layer(x, additiveMask, "encoder.layer." + i + ".", training);
+            x = layer(x, additiveMask, scale, "encoder.layer." + i + ".", training);
         }
         return x;
     }
 
-    private NDArray layer(NDArray x, NDArray additiveMask, String prefix, boolean training) {
+    private NDArray layer(NDArray x, NDArray additiveMask, NDArray scale, String prefix, boolean training) {
         long batch = x.getShape().get(0);
         long tokens = x.getShape().get(1);
-        float scale = (float) (1.0 / Math.sqrt(config.headSize()));
         NDArray query = heads(linear(x, prefix + "attention.self.query").mul(scale));
         NDArray key = heads(linear(x, prefix + "attention.self.key"));
         NDArray value = heads(linear(x, prefix + "attention.self.value"));

@@ -1,6 +1,7 @@
 package io.github.meddistill.student.internal;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 
 /**
@@ -22,6 +23,7 @@ public final class MaskedCrossEntropy {
      * @param outsideWeight weight of the positions labelled outside; entity positions weigh 1
      */
     public static NDArray loss(NDArray logits, NDArray labels, double normalizer, double outsideWeight) {
+        NDManager manager = logits.getManager();
         NDArray logProbabilities = logits.logSoftmax(-1);
         NDArray valid = labels.gte(0).toType(DataType.FLOAT32, false);
         if (outsideWeight != 1.0) {
@@ -30,7 +32,10 @@ public final class MaskedCrossEntropy {
         }
         NDArray safeLabels = labels.maximum(0);
         NDArray picked = logProbabilities.gather(safeLabels.expandDims(-1), -1).squeeze(-1);
-        return picked.mul(valid).sum().neg().div((float) Math.max(1e-9, normalizer));
+        // autograd keeps the divisor for the backward pass, so it lives in the logits' manager instead of being a
+        // Number overload's scalar, freed at once (see the package documentation)
+        NDArray divisor = manager.create((float) Math.max(1e-9, normalizer));
+        return picked.mul(valid).sum().neg().div(divisor);
     }
 
     /** Total weight of the labelled positions of one sequence: 1 per entity position, {@code outsideWeight} per outside one. */
