@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,17 +14,13 @@ import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.LongStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.GradientCollector;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
@@ -39,11 +33,11 @@ import io.github.meddistill.core.text.WordTokenizer;
 import io.github.meddistill.student.internal.AdamW;
 import io.github.meddistill.student.internal.BatchScorer;
 import io.github.meddistill.student.internal.BertModel;
+import io.github.meddistill.student.internal.DataParallelStep;
 import io.github.meddistill.student.internal.EncodedDocument;
 import io.github.meddistill.student.internal.EntityBiasCalibration;
 import io.github.meddistill.student.internal.FloatTensor;
-import io.github.meddistill.student.internal.MaskedCrossEntropy;
-import io.github.meddistill.student.internal.PaddedBatch;
+import io.github.meddistill.student.internal.LinearWarmupSchedule;
 import io.github.meddistill.student.internal.Safetensors;
 import io.github.meddistill.student.internal.SubwordTokenizer;
 import io.github.meddistill.student.internal.TokenClassificationCodec;
@@ -53,10 +47,11 @@ import io.github.meddistill.student.internal.WordPieceTokenizerJson;
 /**
  * Trains a {@link BertStudent} by fine-tuning an encoder for token classification: masked token cross-entropy,
  * AdamW with linear warmup then linear decay (lazy for the word embeddings: only the rows of the batch's word
- * pieces are updated, as with TensorFlow's LazyAdam), gradient-norm clipping, a guard that skips (and logs) steps
- * whose loss or gradients are NaN or infinite, dropout, length-bucketed batches padded per batch, and early stopping
+ * pieces are updated, as with TensorFlow's LazyAdam), gradient-norm clipping, a guard that skips, counts and logs
+ * steps whose loss or gradient norm is NaN or infinite (or fails at once: {@link Builder#strictNumerics}), dropout, length-bucketed batches padded per batch, and early stopping
  * on the development set's strict span F1 keeping the best epoch's weights (with, by default, a decoding bias per
- * entity type chosen on the same set). Runs are reproducible for a given seed on one device.
+ * entity type chosen on the same set). Two runs with the same seed, data and settings on one CPU give the same
+ * weights bit for bit.
  *
  * <pre>{@code
  * BertStudentTrainer trainer = BertStudentTrainer.builder().epochs(4).build();   // MiniLM, BIO, CPU or GPU
@@ -93,6 +88,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
     private final int batchSize;
     private final long seed;
     private final List<Device> devices;
+    private final boolean strictNumerics;
     private final TrainingListener listener;
 
     private BertStudentTrainer(Builder builder) {
@@ -115,6 +111,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         this.batchSize = builder.batchSize;
         this.seed = builder.seed;
         this.devices = builder.devices;
+        this.strictNumerics = builder.strictNumerics;
         this.listener = builder.listener;
     }
 
@@ -129,7 +126,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         return BertStudent.load(directory);
     }
 
-    /** Every setting that changes the trained student; the devices and the listener do not. */
+    /** Every setting that changes the trained student; the devices, strictness and the listener do not. */
     @Override
     public String configuration() {
         return String.join("\n", "encoder=" + encoder, "scheme=" + scheme.name(), "entityTypes=" + entityTypes,
@@ -197,41 +194,47 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
 
     private Checkpoint loop(Engine engine, List<BertModel> replicas, TokenClassificationCodec codec, List<EntityType> types,
             List<Sequence> sequences, List<EncodedDocument> devDocuments, List<List<Entity>> devGold) {
+        long runStarted = System.nanoTime();
         BertModel primary = replicas.get(0);
+        Map<String, FloatTensor> initialWeights = BertStudent.hfTensors(primary);
         Random random = new Random(seed);
         int stepsPerEpoch = (sequences.size() + batchSize - 1) / batchSize;
         int totalSteps = stepsPerEpoch * epochs;
-        int warmupSteps = (int) Math.round(warmupFraction * totalSteps);
-        AdamW optimizer = new AdamW(0.9, 0.999, 1e-8, weightDecay);
+        LinearWarmupSchedule schedule = LinearWarmupSchedule.of(learningRate, warmupFraction, totalSteps);
+        DataParallelStep optimizerStep = new DataParallelStep(engine, replicas, this::trains,
+                new AdamW(0.9, 0.999, 1e-8, weightDecay), clipNorm, outsideWeight);
         Checkpoint best = null;
         double bestF1 = Double.NEGATIVE_INFINITY;
+        int bestEpoch = 0;
         int epochsSinceBest = 0;
         int step = 0;
+        int epochsRun = 0;
+        int[] skippedTotal = new int[StepOutcome.values().length];
         for (int epoch = 1; epoch <= epochs; epoch++) {
+            epochsRun = epoch;
             long started = System.nanoTime();
             long sequencesDone = 0;
             long tokensDone = 0;
             double lossSum = 0;
-            int applied = 0;
-            int skipped = 0;
+            int[] outcomes = new int[StepOutcome.values().length];
             for (List<Sequence> batch : batches(sequences, random)) {
                 step++;
-                double lr = learningRate(step, warmupSteps, totalSteps);
-                double loss = step(engine, replicas, batch, optimizer, lr);
-                boolean ok = Double.isFinite(loss);
-                if (ok) {
-                    lossSum += loss;
-                    applied++;
+                double lr = schedule.rate(step);
+                DataParallelStep.Result result = optimizerStep.run(batch.stream().map(Sequence::ids).toList(),
+                        batch.stream().map(Sequence::labels).toList(), lr);
+                outcomes[result.outcome().ordinal()]++;
+                if (result.outcome() == StepOutcome.APPLIED) {
+                    lossSum += result.loss();
                 } else {
-                    skipped++;
+                    reportSkipped(step, result);
                 }
                 sequencesDone += batch.size();
                 for (Sequence sequence : batch) {
                     tokensDone += sequence.ids().length;
                 }
                 double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-                listener.onStep(new TrainingListener.Step(epoch, step, totalSteps, loss, lr, sequencesDone / seconds,
-                        tokensDone / seconds, !ok));
+                listener.onStep(new TrainingListener.Step(epoch, step, totalSteps, result.loss(),
+                        result.gradientNorm(), lr, sequencesDone / seconds, tokensDone / seconds, result.outcome()));
             }
             OptionalDouble devF1 = OptionalDouble.empty();
             Map<EntityType, Double> bias = Map.of();
@@ -252,138 +255,53 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             }
             if (isBest) {
                 best = new Checkpoint(BertStudent.hfTensors(primary), bias);
+                bestEpoch = epoch;
                 epochsSinceBest = 0;
             } else {
                 epochsSinceBest++;
             }
+            for (int i = 0; i < outcomes.length; i++) {
+                skippedTotal[i] += outcomes[i];
+            }
+            int applied = outcomes[StepOutcome.APPLIED.ordinal()];
+            int lossSkips = outcomes[StepOutcome.SKIPPED_NON_FINITE_LOSS.ordinal()];
+            int gradientSkips = outcomes[StepOutcome.SKIPPED_NON_FINITE_GRADIENT.ordinal()];
             double seconds = (System.nanoTime() - started) / 1e9;
             double meanLoss = applied == 0 ? Double.NaN : lossSum / applied;
-            LOG.info("epoch {}/{}: loss {}, dev F1 {} (entity bias {}), {} s, {} skipped steps", epoch, epochs,
-                    meanLoss, devF1.isPresent() ? devF1.getAsDouble() : "n/a", bias, seconds, skipped);
-            listener.onEpoch(new TrainingListener.Epoch(epoch, meanLoss, devF1, isBest, seconds, skipped));
+            LOG.info("epoch {}/{}: loss {}, dev F1 {} (entity bias {}), {} s, skipped steps: {} non-finite loss, {}"
+                    + " non-finite gradient", epoch, epochs, meanLoss, devF1.isPresent() ? devF1.getAsDouble() : "n/a",
+                    bias, seconds, lossSkips, gradientSkips);
+            listener.onEpoch(new TrainingListener.Epoch(epoch, meanLoss, devF1, isBest, seconds, lossSkips,
+                    gradientSkips));
             if (!devDocuments.isEmpty() && epochsSinceBest >= patience) {
                 LOG.info("early stopping after epoch {}: no dev improvement for {} epochs", epoch, patience);
                 break;
             }
         }
+        double change = WeightDifference.between(initialWeights, best.weights(), "initial and kept weights")
+                .maxAbsolute();
+        if (change == 0) {
+            LOG.warn("training changed no weight: the kept weights equal the initial ones after {} steps", step);
+        }
+        listener.onFinish(new TrainingSummary(epochsRun, step, skippedTotal[StepOutcome.APPLIED.ordinal()],
+                skippedTotal[StepOutcome.SKIPPED_NON_FINITE_LOSS.ordinal()],
+                skippedTotal[StepOutcome.SKIPPED_NON_FINITE_GRADIENT.ordinal()], bestEpoch,
+                devDocuments.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(bestF1), change,
+                (System.nanoTime() - runStarted) / 1e9));
         return best;
     }
 
-    /** One optimizer step over a batch split across replicas; returns the loss, NaN/Inf when skipped. */
-    private double step(Engine engine, List<BertModel> replicas, List<Sequence> batch, AdamW optimizer, double lr) {
-        BertModel primary = replicas.get(0);
-        int[] shards = DeviceSelection.shardSizes(batch.size(), replicas.size());
-        double batchWeight = 0;
-        for (Sequence sequence : batch) {
-            batchWeight += MaskedCrossEntropy.weight(sequence.labels(), outsideWeight);
+    /** Logs a skipped step, or fails at once in strict mode. */
+    private void reportSkipped(int step, DataParallelStep.Result result) {
+        String what = result.outcome() == StepOutcome.SKIPPED_NON_FINITE_LOSS ? "non-finite loss"
+                : "non-finite gradient norm with a finite loss (a defect: the backward pass read memory it should"
+                        + " not have)";
+        String message = "step " + step + " skipped: " + what + ": loss=" + result.loss() + ", gradient norm="
+                + result.gradientNorm();
+        if (strictNumerics) {
+            throw new NonRetriableException(message + "; failing because strictNumerics is on");
         }
-        double loss = 0;
-        try (NDManager stepManager = primary.manager().newSubManager()) {
-            List<NDManager> shardManagers = new ArrayList<>();
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                int from = 0;
-                for (int s = 0; s < shards.length; s++) {
-                    List<Sequence> shard = batch.subList(from, from + shards[s]);
-                    from += shards[s];
-                    NDManager manager = replicas.get(s).manager().newSubManager();
-                    shardManagers.add(manager);
-                    PaddedBatch padded = PaddedBatch.of(manager, shard.stream().map(Sequence::ids).toList(),
-                            shard.stream().map(Sequence::labels).toList());
-                    NDArray logits = replicas.get(s).logits(padded.inputIds(), padded.attentionMask(), true);
-                    NDArray shardLoss = MaskedCrossEntropy.loss(logits, padded.labels(), batchWeight,
-                            outsideWeight);
-                    collector.backward(shardLoss);
-                    loss += shardLoss.getFloat();
-                }
-            }
-            Map<String, NDArray> gradients = new LinkedHashMap<>();
-            for (Map.Entry<String, NDArray> entry : primary.parameters().entrySet()) {
-                if (!trains(entry.getKey())) {
-                    continue;
-                }
-                NDArray gradient = entry.getValue().getGradient();
-                gradient.attach(stepManager);
-                for (int r = 1; r < shards.length; r++) {
-                    NDArray other = replicas.get(r).parameters().get(entry.getKey()).getGradient();
-                    other.attach(stepManager);
-                    gradient.addi(onDevice(other, primary.manager().getDevice(), stepManager));
-                }
-                gradients.put(entry.getKey(), gradient);
-            }
-            // the word-embedding gradient is zero outside the rows this batch used: work on those rows only
-            NDArray wordRows = null;
-            NDArray wordRowGradients = null;
-            if (gradients.containsKey(BertModel.WORD_EMBEDDINGS)) {
-                wordRows = stepManager.create(usedRows(batch)).toDevice(primary.manager().getDevice(), false);
-                wordRowGradients = gradients.get(BertModel.WORD_EMBEDDINGS).get(new NDIndex("{}", wordRows));
-                wordRowGradients.attach(stepManager);
-            }
-            NDArray squares = null;
-            for (Map.Entry<String, NDArray> entry : gradients.entrySet()) {
-                NDArray gradient = entry.getKey().equals(BertModel.WORD_EMBEDDINGS) ? wordRowGradients
-                        : entry.getValue();
-                NDArray sum = gradient.square().sum();
-                squares = squares == null ? sum : squares.add(sum);
-            }
-            double norm = Math.sqrt(squares.getFloat());
-            if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
-                LOG.warn("skipping step: loss={}, gradient norm={} (not finite)", loss, norm);
-                loss = Double.NaN;
-            } else {
-                double scale = norm > clipNorm ? clipNorm / (norm + 1e-6) : 1.0;
-                optimizer.beginStep();
-                for (Map.Entry<String, NDArray> entry : gradients.entrySet()) {
-                    NDArray parameter = primary.parameters().get(entry.getKey());
-                    if (entry.getKey().equals(BertModel.WORD_EMBEDDINGS)) {
-                        NDArray gradient = scale == 1.0 ? wordRowGradients : wordRowGradients.mul((float) scale);
-                        optimizer.updateRows(entry.getKey(), parameter, wordRows, gradient, lr);
-                    } else {
-                        NDArray gradient = scale == 1.0 ? entry.getValue() : entry.getValue().mul((float) scale);
-                        optimizer.update(entry.getKey(), parameter, gradient, lr);
-                    }
-                }
-                for (int r = 1; r < replicas.size(); r++) {
-                    for (String name : gradients.keySet()) {
-                        NDArray target = replicas.get(r).parameters().get(name);
-                        target.set(new NDIndex("..."), onDevice(primary.parameters().get(name), target.getDevice(),
-                                stepManager));
-                    }
-                }
-            }
-            for (BertModel replica : replicas) {
-                for (Map.Entry<String, NDArray> parameter : replica.parameters().entrySet()) {
-                    if (!trains(parameter.getKey())) {
-                        continue;
-                    }
-                    NDArray gradient = parameter.getValue().getGradient();
-                    gradient.set(new NDIndex("..."), 0);
-                    gradient.close();
-                }
-            }
-            shardManagers.forEach(NDManager::close);
-        }
-        return loss;
-    }
-
-    /** The distinct token ids of a batch, padding ({@code [PAD]} = 0) included, in ascending order. */
-    private static long[] usedRows(List<Sequence> batch) {
-        LongStream ids = batch.stream().flatMapToLong(sequence -> Arrays.stream(sequence.ids()));
-        return LongStream.concat(LongStream.of(0), ids).distinct().sorted().toArray();
-    }
-
-    /** Whether a parameter is updated; the word embeddings may be frozen. */
-    private boolean trains(String parameter) {
-        return trainWordEmbeddings || !parameter.equals(BertModel.WORD_EMBEDDINGS);
-    }
-
-    /** {@code array} on {@code device}; a copy, if one is made, belongs to {@code temporary}. */
-    private static NDArray onDevice(NDArray array, Device device, NDManager temporary) {
-        if (array.getDevice().equals(device)) {
-            return array;
-        }
-        NDArray moved = array.toDevice(device, true);
-        moved.attach(temporary);
-        return moved;
+        LOG.warn(message);
     }
 
     private List<List<Sequence>> batches(List<Sequence> sequences, Random random) {
@@ -402,11 +320,9 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         return batches;
     }
 
-    private double learningRate(int step, int warmupSteps, int totalSteps) {
-        if (step <= warmupSteps) {
-            return learningRate * step / Math.max(1, warmupSteps);
-        }
-        return learningRate * Math.max(0.0, (double) (totalSteps - step) / Math.max(1, totalSteps - warmupSteps));
+    /** Whether a parameter is updated; the word embeddings may be frozen. */
+    private boolean trains(String parameter) {
+        return trainWordEmbeddings || !parameter.equals(BertModel.WORD_EMBEDDINGS);
     }
 
     private List<Sequence> sequences(TokenClassificationCodec codec, List<Annotation> training, Set<EntityType> types) {
@@ -511,6 +427,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         private long seed = 42;
         private List<Device> devices;
         private String deviceSpec = System.getProperty("meddistill.devices", "auto");
+        private boolean strictNumerics = Boolean.getBoolean("meddistill.strictNumerics");
         private TrainingListener listener = new TrainingListener() {
         };
 
@@ -658,6 +575,17 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         public Builder devices(String spec) {
             this.deviceSpec = spec;
             this.devices = null;
+            return this;
+        }
+
+        /**
+         * Whether a step with a non-finite loss or gradient norm fails the run at once with a
+         * {@link NonRetriableException} instead of being skipped, counted and logged. Default from
+         * {@code -Dmeddistill.strictNumerics} (off); the project's tests turn it on. Either way the counts of both
+         * kinds reach {@link TrainingListener#onFinish}.
+         */
+        public Builder strictNumerics(boolean strict) {
+            this.strictNumerics = strict;
             return this;
         }
 

@@ -1,0 +1,74 @@
+package io.github.meddistill.student;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.meddistill.core.Annotation;
+import io.github.meddistill.student.internal.HostileMemory;
+
+/**
+ * Training under a hostile allocator: garbage collections and native allocations running all the time on another
+ * thread (and, in this module's test JVM, glibc's MALLOC_PERTURB_ filling freed memory with garbage). Native memory
+ * read after its owner freed it used to show up as skipped steps (an infinite gradient norm with a finite loss),
+ * as crashes inside libtorch's backward pass, and as same-seed runs that differ.
+ */
+class TrainingMemorySafetyTest {
+
+    private static final BertConfig TINY = new BertConfig(30522, 32, 2, 2, 64, 128, 2, 1e-12, 0.1, 0.1);
+    private static final List<Annotation> TRAINING = SyntheticNotes.generate(16, 5);
+    private static final List<Annotation> DEVELOPMENT = SyntheticNotes.generate(8, 6);
+
+    @Test
+    void should_train_bit_identical_weights_without_skipped_steps_when_memory_is_hostile(@TempDir Path dir) {
+        // given: a calm reference run
+        List<TrainingSummary> summaries = new ArrayList<>();
+        train(dir.resolve("calm"), summaries);
+
+        // when: the same run twice while another thread collects garbage and reuses freed native memory
+        Thread hammer = HostileMemory.hammer();
+        try {
+            train(dir.resolve("hostile-1"), summaries);
+            train(dir.resolve("hostile-2"), summaries);
+        } finally {
+            hammer.interrupt();
+        }
+
+        // then
+        assertThat(summaries).hasSize(3).allSatisfy(summary -> {
+            assertThat(summary.skippedNonFiniteGradient()).isZero();
+            assertThat(summary.skippedNonFiniteLoss()).isZero();
+            assertThat(summary.appliedSteps()).isEqualTo(summary.steps()).isGreaterThan(10);
+            assertThat(summary.changedWeights()).isTrue();
+        });
+        assertThat(WeightDifference.between(dir.resolve("calm"), dir.resolve("hostile-1")).differing()).isZero();
+        assertThat(WeightDifference.between(dir.resolve("calm"), dir.resolve("hostile-2")).differing()).isZero();
+    }
+
+    private static void train(Path out, List<TrainingSummary> summaries) {
+        BertStudentTrainer trainer = BertStudentTrainer.builder()
+                .encoder(EncoderSource.random(TINY))
+                .learningRate(3e-3)
+                .epochs(2)
+                .patience(2)
+                .batchSize(4)
+                .devices("cpu")
+                .seed(13)
+                .strictNumerics(true)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onFinish(TrainingSummary summary) {
+                        summaries.add(summary);
+                    }
+                })
+                .build();
+        try (BertStudent student = trainer.train(TRAINING, DEVELOPMENT)) {
+            student.save(out);
+        }
+    }
+}
