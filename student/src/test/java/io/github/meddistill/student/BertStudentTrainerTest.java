@@ -200,4 +200,91 @@ class BertStudentTrainerTest {
         assertThatThrownBy(() -> trainer.train(List.of(empty), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entityTypes");
     }
+
+    @Test
+    void should_change_the_weights_when_the_run_has_a_single_step() {
+        // given: one batch holding every sequence, one epoch
+        List<TrainingSummary> summaries = new ArrayList<>();
+        BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY)).epochs(1)
+                .batchSize(512).devices("cpu").seed(3).listener(summaryListener(summaries)).build();
+
+        // when
+        try (BertStudent trained = trainer.train(TRAINING.subList(0, 4), List.of())) {
+            // then
+            assertThat(summaries).singleElement().satisfies(summary -> {
+                assertThat(summary.steps()).isEqualTo(1);
+                assertThat(summary.appliedSteps()).isEqualTo(1);
+                assertThat(summary.changedWeights()).isTrue();
+            });
+        }
+    }
+
+    @Test
+    void should_fail_at_once_naming_the_step_when_strict_and_the_loss_is_not_finite(@TempDir Path dir) {
+        BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.checkpoint(nanCheckpoint(dir)))
+                .epochs(1).batchSize(8).devices("cpu").strictNumerics(true).build();
+
+        assertThatThrownBy(() -> trainer.train(TRAINING.subList(0, 16), List.of()))
+                .isInstanceOf(io.github.meddistill.core.NonRetriableException.class)
+                .hasMessageContaining("step 1 skipped: non-finite loss").hasMessageContaining("strictNumerics");
+    }
+
+    @Test
+    void should_count_skipped_steps_by_kind_when_not_strict_and_the_loss_is_not_finite(@TempDir Path dir) {
+        // given
+        List<TrainingSummary> summaries = new ArrayList<>();
+        List<TrainingListener.Epoch> epochs = new ArrayList<>();
+        BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.checkpoint(nanCheckpoint(dir)))
+                .epochs(1).batchSize(8).devices("cpu").strictNumerics(false).listener(new TrainingListener() {
+                    @Override
+                    public void onEpoch(Epoch epoch) {
+                        epochs.add(epoch);
+                    }
+
+                    @Override
+                    public void onFinish(TrainingSummary summary) {
+                        summaries.add(summary);
+                    }
+                }).build();
+
+        // when
+        trainer.train(TRAINING.subList(0, 16), List.of()).close();
+
+        // then: every step skipped for its loss, none for a gradient, and nothing learned
+        TrainingSummary summary = summaries.get(0);
+        assertThat(summary.steps()).isPositive();
+        assertThat(summary.skippedNonFiniteLoss()).isEqualTo(summary.steps());
+        assertThat(summary.skippedNonFiniteGradient()).isZero();
+        assertThat(summary.appliedSteps()).isZero();
+        assertThat(summary.changedWeights()).isFalse();
+        assertThat(epochs).singleElement().satisfies(e -> {
+            assertThat(e.skippedNonFiniteLoss()).isEqualTo(summary.steps());
+            assertThat(e.meanLoss()).isNaN();
+        });
+    }
+
+    /** A tiny encoder checkpoint whose embedding LayerNorm bias is NaN, so that every loss is NaN. */
+    private static Path nanCheckpoint(Path dir) {
+        Path saved = dir.resolve("saved");
+        BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY)).epochs(1)
+                .batchSize(64).devices("cpu").build();
+        try (BertStudent tiny = trainer.train(TRAINING.subList(0, 2), List.of())) {
+            tiny.save(saved);
+        }
+        Map<String, FloatTensor> tensors = new java.util.LinkedHashMap<>(
+                Safetensors.read(saved.resolve("model.safetensors")));
+        float[] bias = tensors.get("bert.embeddings.LayerNorm.bias").values();
+        Arrays.fill(bias, Float.NaN);
+        Safetensors.write(saved.resolve("model.safetensors"), tensors, Map.of("format", "pt"));
+        return saved;
+    }
+
+    private static TrainingListener summaryListener(List<TrainingSummary> summaries) {
+        return new TrainingListener() {
+            @Override
+            public void onFinish(TrainingSummary summary) {
+                summaries.add(summary);
+            }
+        };
+    }
 }
