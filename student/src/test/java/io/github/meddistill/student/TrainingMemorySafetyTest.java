@@ -71,4 +71,27 @@ class TrainingMemorySafetyTest {
             student.save(out);
         }
     }
+
+    @Test
+    void should_train_the_same_weights_when_run_on_a_thread_other_than_the_one_that_loaded_the_engine(
+            @TempDir Path dir) throws Exception {
+        // given: the engine is loaded here, and PyTorch records gradients by default on every other thread
+        train(dir.resolve("here"), new ArrayList<>());
+        List<Throwable> failures = new ArrayList<>();
+
+        // when
+        Thread worker = new Thread(() -> {
+            try {
+                train(dir.resolve("worker"), new ArrayList<>());
+            } catch (Throwable e) {
+                failures.add(e);
+            }
+        }, "training-worker");
+        worker.start();
+        worker.join();
+
+        // then
+        assertThat(failures).isEmpty();
+        assertThat(WeightDifference.between(dir.resolve("here"), dir.resolve("worker")).differing()).isZero();
+    }
 }

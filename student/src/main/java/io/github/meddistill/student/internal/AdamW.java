@@ -40,7 +40,7 @@ public final class AdamW {
      */
     public void update(String name, NDArray parameter, NDArray gradient, double lr) {
         NDArray[] state = momentsOf(name, parameter);
-        apply(name, state[0], state[1], parameter, gradient, lr);
+        apply(name, state[0], state[1], untracked(parameter, gradient.getManager()), gradient, lr);
     }
 
     /**
@@ -52,16 +52,29 @@ public final class AdamW {
         NDArray[] state = momentsOf(name, parameter);
         NDIndex index = new NDIndex("{}", rows);
         NDManager temporary = rowGradients.getManager();
+        NDArray table = untracked(parameter, temporary);
         NDArray m = state[0].get(index);
         NDArray v = state[1].get(index);
-        NDArray weights = parameter.get(index);
+        NDArray weights = table.get(index);
         m.attach(temporary);
         v.attach(temporary);
         weights.attach(temporary);
         apply(name, m, v, weights, rowGradients, lr);
         state[0].set(index, m);
         state[1].set(index, v);
-        parameter.set(index, weights);
+        table.set(index, weights);
+    }
+
+    /**
+     * A view of {@code parameter} that shares its storage but not its gradient, in {@code temporary}, for in-place
+     * updates. Autograd refuses in-place changes of a leaf that requires a gradient whenever gradient recording
+     * is on, and recording is a per-thread setting that PyTorch turns on for every thread but the one that loaded
+     * the engine: without this, training failed on any other thread.
+     */
+    public static NDArray untracked(NDArray parameter, NDManager temporary) {
+        NDArray view = parameter.stopGradient();
+        view.attach(temporary);
+        return view;
     }
 
     /** The two moment arrays of a parameter, zero on first use, in the parameter's manager. */

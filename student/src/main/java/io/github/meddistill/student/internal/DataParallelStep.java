@@ -151,7 +151,7 @@ public final class DataParallelStep {
         }
         for (int r = 1; r < replicas.size(); r++) {
             for (String name : gradients.keySet()) {
-                NDArray target = replicas.get(r).parameters().get(name);
+                NDArray target = AdamW.untracked(replicas.get(r).parameters().get(name), stepManager);
                 target.set(new NDIndex("..."), onDevice(primary.parameters().get(name), target.getDevice(),
                         stepManager));
             }
