@@ -1,13 +1,15 @@
 package io.github.meddistill.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.student.BertStudent;
 import io.github.meddistill.student.BertStudentTrainer;
+import io.github.meddistill.examples.student.TrainingSummaryJson;
 import io.github.meddistill.student.PretrainedEncoder;
+import io.github.meddistill.student.TrainingSummary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
@@ -60,26 +62,30 @@ public final class TrainCommand implements Callable<Integer> {
         if (entityTypes.isEmpty()) {
             throw new IllegalArgumentException("the training file " + train + " has no entities and no --types were given");
         }
+        StudentProgress progress = new StudentProgress("student", ProgressBar.forTerminal(quiet), quiet);
         BertStudentTrainer trainer = BertStudentTrainer.builder()
                 .encoder(PretrainedEncoder.fromId(encoder))
                 .entityTypes(entityTypes)
                 .epochs(epochs)
                 .seed(seed)
-                .listener(new StudentProgress("student", ProgressBar.forTerminal(quiet), quiet))
+                .listener(progress)
                 .build();
         long start = System.nanoTime();
         try (BertStudent student = trainer.train(training, development)) {
             double seconds = (System.nanoTime() - start) / 1e9;
             student.save(out);
-            System.out.printf("Trained on %d documents in %.0f s; saved to %s%n", training.size(), seconds, out.toAbsolutePath());
+            TrainingSummary run = progress.summary().orElseThrow();
+            System.out.printf("Trained on %d documents in %.0f s (%s); saved to %s%n", training.size(), seconds,
+                    TrainingSummaryJson.describe(run), out.toAbsolutePath());
             if (json) {
-                ObjectNode summary = JsonNodeFactory.instance.objectNode();
+                ObjectNode summary = TrainingSummaryJson.of(run);
                 summary.put("modelDir", out.toAbsolutePath().toString());
                 summary.put("trainDocuments", training.size());
                 summary.put("devDocuments", development.size());
                 summary.put("epochs", epochs);
                 summary.put("trainSeconds", seconds);
-                summary.putArray("types").addAll(entityTypes.stream().map(t -> JsonNodeFactory.instance.textNode(t.name())).toList());
+                ArrayNode typeNames = summary.putArray("types");
+                entityTypes.forEach(t -> typeNames.add(t.name()));
                 System.out.println(new ObjectMapper().writeValueAsString(summary));
             }
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meddistill.examples.student.TrainingSummaryJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,10 @@ public final class DemoReport {
         this.results = List.copyOf(results);
     }
 
-    /** The JSON summary: {@code outDir} and {@code tasks} (one object per task and entity type). */
+    /**
+     * The JSON summary: {@code outDir}, {@code tasks} (one object per task and entity type) and {@code training}
+     * (one object per student trained in this run, with its steps and skipped steps of each kind).
+     */
     public ObjectNode toJson() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("outDir", settings.outputDirectory().toAbsolutePath().toString());
@@ -43,6 +47,15 @@ public final class DemoReport {
         root.put("propagateAbbreviations", settings.propagateAbbreviations());
         ArrayNode tasks = root.putArray("tasks");
         results.forEach(result -> result.toJson().forEach(tasks::add));
+        ArrayNode training = root.putArray("training");
+        for (TaskResult result : results) {
+            result.training().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(entry -> {
+                ObjectNode node = training.addObject();
+                node.put("task", result.task().name());
+                node.put("system", entry.getKey());
+                node.setAll(TrainingSummaryJson.of(entry.getValue()));
+            });
+        }
         return root;
     }
 

@@ -12,8 +12,11 @@ import io.github.meddistill.eval.report.StandardEvaluator;
 import io.github.meddistill.eval.search.SubsetSearchSelector;
 import io.github.meddistill.student.BertStudentTrainer;
 import io.github.meddistill.student.TrainingListener;
+import io.github.meddistill.student.TrainingSummary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The README's main job: on each bundled corpus, label the training notes with dictionary, rule and
@@ -50,13 +53,14 @@ public final class MainJob {
         List<Annotation> dev = first(BundledData.corpus(task.name(), "devel"), settings.devDocuments());
         List<Annotation> test = first(BundledData.corpus(task.name(), "test"), settings.testDocuments());
         List<Document> unlabeled = train.stream().map(Annotation::document).toList();
+        Map<String, TrainingSummary> training = new ConcurrentHashMap<>();
 
         Distillation distillation = Distillation.builder()
                 .teachers(teachers.forTask(task, settings.llm()))
                 .entityTypes(task.types())
                 .combination(new SubsetSearchSelector())
-                .studentTrainer(trainer(task, settings.outsideWeight()))
-                .goldStudentTrainer(trainer(task, 1.0))
+                .studentTrainer(trainer(task, settings.outsideWeight(), Distillation.STUDENT, training))
+                .goldStudentTrainer(trainer(task, 1.0, Distillation.GOLD_STUDENT, training))
                 .development(dev)
                 .test(test)
                 .goldTraining(train)
@@ -68,12 +72,14 @@ public final class MainJob {
         long start = System.nanoTime();
         try (DistillationResult result = distillation.run(unlabeled)) {
             EvaluationReport report = (EvaluationReport) result.evaluation().orElseThrow();
-            return TaskResult.of(task, train.size(), dev.size(), test.size(), result.combination(), report,
+            return TaskResult.of(task, train.size(), dev.size(), test.size(), result.combination(), report, training,
                     (System.nanoTime() - start) / 1e9);
         }
     }
 
-    private BertStudentTrainer trainer(DemoTask task, double outsideWeight) {
+    /** A trainer whose run summary, when it trains (a saved student may be reused instead), lands in {@code training}. */
+    private BertStudentTrainer trainer(DemoTask task, double outsideWeight, String system,
+            Map<String, TrainingSummary> training) {
         return BertStudentTrainer.builder()
                 .encoder(settings.encoder())
                 .entityTypes(task.types())
@@ -87,7 +93,12 @@ public final class MainJob {
                     @Override
                     public void onStep(Step step) {
                         progress.onProgress(new ProgressEvent(ProgressEvent.Stage.TRAINING,
-                                task.name() + " student epoch " + step.epoch(), step.step(), step.totalSteps()));
+                                task.name() + " " + system + " epoch " + step.epoch(), step.step(), step.totalSteps()));
+                    }
+
+                    @Override
+                    public void onFinish(TrainingSummary summary) {
+                        training.put(system, summary);
                     }
                 })
                 .build();

@@ -10,6 +10,7 @@ import io.github.meddistill.eval.ConfidenceInterval;
 import io.github.meddistill.eval.MatchMode;
 import io.github.meddistill.eval.report.EvaluationReport;
 import io.github.meddistill.eval.report.SystemResult;
+import io.github.meddistill.student.TrainingSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +27,21 @@ import java.util.OptionalDouble;
  * @param testDocuments test notes everything was scored on
  * @param combination the chosen teacher combination per type
  * @param rowsByType the table, per entity type
+ * @param training the run summary of each student trained in this run, by system name (a student reused from an
+ *     earlier run has none)
  * @param seconds wall time of the task
  */
 public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, int testDocuments, String combination,
-                         Map<EntityType, List<SystemRow>> rowsByType, double seconds) {
+                         Map<EntityType, List<SystemRow>> rowsByType, Map<String, TrainingSummary> training,
+                         double seconds) {
 
     public TaskResult {
         rowsByType = Map.copyOf(rowsByType);
+        training = Map.copyOf(training);
     }
 
     static TaskResult of(DemoTask task, int train, int dev, int test, CombinationPlan plan, EvaluationReport report,
-                         double seconds) {
+                         Map<String, TrainingSummary> training, double seconds) {
         Map<EntityType, List<SystemRow>> rows = new LinkedHashMap<>();
         for (EntityType type : task.types().stream().sorted().toList()) {
             List<SystemRow> typeRows = new ArrayList<>();
@@ -53,7 +58,7 @@ public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, in
             }
             rows.put(type, typeRows);
         }
-        return new TaskResult(task, train, dev, test, plan.describe(), rows, seconds);
+        return new TaskResult(task, train, dev, test, plan.describe(), rows, training, seconds);
     }
 
     /** The paper-style table: per type, F1 with its interval, speed, cost, and the student's speed-up over each system. */
