@@ -5,6 +5,7 @@ import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.MedDistillException;
+import io.github.meddistill.core.SpanF1;
 import io.github.meddistill.core.Student;
 import io.github.meddistill.core.StudentLoader;
 import io.github.meddistill.core.StudentTrainer;
@@ -67,6 +68,8 @@ public final class Distillation {
     /** Names of the two students in reports. */
     public static final String STUDENT = "student";
     public static final String GOLD_STUDENT = "gold-student";
+    /** Prefix of the label folders of the students that label notes for self-training. */
+    public static final String SELF_TRAINING = "self-training";
 
     private final List<Teacher> teachers;
     private final Set<EntityType> entityTypes;
@@ -81,6 +84,7 @@ public final class Distillation {
     private final List<ProgressListener> listeners;
     private final int labellingBatchSize;
     private final Optional<AbbreviationPropagation> abbreviations;
+    private final int selfTrainingRounds;
 
     private Distillation(Builder builder) {
         teachers = List.copyOf(builder.teachers);
@@ -96,6 +100,7 @@ public final class Distillation {
         listeners = List.copyOf(builder.listeners);
         labellingBatchSize = builder.labellingBatchSize == null ? 32 : builder.labellingBatchSize;
         abbreviations = builder.propagateAbbreviations ? Optional.of(new AbbreviationPropagation()) : Optional.empty();
+        selfTrainingRounds = builder.selfTrainingRounds;
     }
 
     public static Builder builder() {
@@ -128,8 +133,12 @@ public final class Distillation {
 
         List<Annotation> trainingLabels = plan.apply(annotations(trainLabels), COMBINATION);
         Student student = trainOrLoad(STUDENT, studentTrainer, trainingLabels, progress);
+        List<SelfTrainingRound> rounds = new ArrayList<>();
         Optional<Student> goldStudent = Optional.empty();
         try {
+            if (selfTrainingRounds > 0) {
+                student = selfTrain(student, trainingLabels, labeller, unlabeled, progress, rounds);
+            }
             if (!goldTraining.isEmpty()) {
                 goldStudent = Optional.of(trainOrLoad(GOLD_STUDENT, goldStudentTrainer, onlyTypes(goldTraining),
                         progress));
@@ -146,8 +155,8 @@ public final class Distillation {
                     progress.onProgress(new ProgressEvent(ProgressEvent.Stage.EVALUATING, "test", 1, 1));
                 }
             }
-            return new DistillationResult(student, goldStudent, annotations(trainLabels), plan, trainingLabels, runs,
-                    evaluation, outputDirectory);
+            return new DistillationResult(student, goldStudent, annotations(trainLabels), plan, trainingLabels,
+                    rounds, runs, evaluation, outputDirectory);
         } catch (RuntimeException e) {
             student.close();
             goldStudent.ifPresent(Student::close);
@@ -168,14 +177,60 @@ public final class Distillation {
         return byTeacher;
     }
 
+    /**
+     * Self-training: while the development F1 rises, for at most {@code selfTrainingRounds} rounds, the current
+     * student labels the unlabeled notes (journalled like a teacher, so a rerun resumes), its mentions join the
+     * teachers' labels where they overlap none, and a student is trained on the result. Returns the best student;
+     * the others are closed.
+     */
+    private Student selfTrain(Student first, List<Annotation> teacherLabels, TeacherLabeller labeller,
+            List<Document> unlabeled, ProgressListener progress, List<SelfTrainingRound> rounds) {
+        Student current = first;
+        String fingerprint = fingerprint(studentTrainer, teacherLabels);
+        double f1 = developmentF1(current);
+        rounds.add(new SelfTrainingRound(1, 0, f1, true));
+        for (int round = 2; round <= selfTrainingRounds + 1; round++) {
+            Teacher previous = new StudentTeacher(SELF_TRAINING + "-" + (round - 1), current, fingerprint);
+            List<Annotation> studentLabels = labeller.label(previous, "train", unlabeled).stream()
+                    .map(entry -> entry.annotation().onlyTypes(entityTypes)).toList();
+            PseudoLabels.Merged merged = PseudoLabels.addNonOverlapping(teacherLabels, studentLabels, COMBINATION);
+            Student next = trainOrLoad(STUDENT + "-round-" + round, studentTrainer, merged.labels(), progress);
+            double nextF1 = developmentF1(next);
+            boolean better = nextF1 > f1;
+            rounds.add(new SelfTrainingRound(round, merged.added(), nextF1, better));
+            LOG.info("Self-training round {}: the previous student added {} mentions; dev F1 {} -> {} ({})", round,
+                    merged.added(), f1, nextF1, better ? "kept" : "stopping, previous student kept");
+            if (!better) {
+                next.close();
+                break;
+            }
+            current.close();
+            current = next;
+            f1 = nextF1;
+            fingerprint = fingerprint(studentTrainer, merged.labels());
+        }
+        return current;
+    }
+
+    private double developmentF1(Student student) {
+        List<List<Entity>> predicted = student.extractAll(development.stream().map(a -> a.document().text()).toList())
+                .stream().map(entities -> entities.stream().filter(e -> entityTypes.contains(e.type())).toList())
+                .toList();
+        return SpanF1.strict(onlyTypes(development).stream().map(Annotation::entities).toList(), predicted);
+    }
+
+    private String fingerprint(StudentTrainer trainer, List<Annotation> training) {
+        String configuration = trainer instanceof StudentLoader loader ? loader.configuration() : "";
+        return TrainingFingerprint.of(configuration, training, onlyTypes(development));
+    }
+
     private Student trainOrLoad(String name, StudentTrainer trainer, List<Annotation> training,
             ProgressListener progress) {
         Path directory = outputDirectory.resolve("students").resolve(name);
         List<Annotation> developmentLabels = onlyTypes(development);
         Path marker = directory.resolve(COMPLETE_MARKER);
         Optional<StudentLoader> loader = trainer instanceof StudentLoader l ? Optional.of(l) : Optional.empty();
-        String fingerprint = TrainingFingerprint.of(loader.map(StudentLoader::configuration).orElse(""), training,
-                developmentLabels);
+        String fingerprint = fingerprint(trainer, training);
         if (loader.isPresent() && Files.exists(marker)) {
             if (readString(marker).strip().equals(fingerprint)) {
                 LOG.info("Loading the {} trained by an earlier run from {}", name, directory);
@@ -317,6 +372,7 @@ public final class Distillation {
         private final List<ProgressListener> listeners = new ArrayList<>();
         private Integer labellingBatchSize;
         private boolean propagateAbbreviations;
+        private int selfTrainingRounds;
 
         private Builder() {
         }
@@ -414,6 +470,18 @@ public final class Distillation {
             return this;
         }
 
+        /**
+         * At most this many self-training rounds after the first student (default 0: none). In each, the latest
+         * student labels the unlabeled notes, its mentions that overlap no teacher label join the teachers' labels,
+         * and a new student is trained on them; rounds stop as soon as one does not raise the strict F1 on the
+         * development set, which is then required. Every round's labels and student are journalled under the
+         * output directory ({@code labels/self-training-N}, {@code students/student-round-N}), so a rerun resumes.
+         */
+        public Builder selfTrainingRounds(int rounds) {
+            selfTrainingRounds = rounds;
+            return this;
+        }
+
         /** Checks the configuration; the message names every missing or bad part. */
         public Distillation build() {
             List<String> problems = new ArrayList<>();
@@ -424,7 +492,8 @@ public final class Distillation {
             teachers.stream().map(Teacher::name).filter(name -> !names.add(name))
                     .forEach(name -> problems.add("teacher name '" + name + "' is used twice"));
             teachers.stream().map(Teacher::name)
-                    .filter(name -> name.equals(COMBINATION) || name.equals(STUDENT) || name.equals(GOLD_STUDENT))
+                    .filter(name -> name.equals(COMBINATION) || name.equals(STUDENT) || name.equals(GOLD_STUDENT)
+                            || name.startsWith(SELF_TRAINING))
                     .forEach(name -> problems.add("teacher name '" + name + "' is reserved for the pipeline's own systems"));
             if (entityTypes.isEmpty()) {
                 problems.add("no entity type: call entityTypes(...)");
@@ -437,6 +506,12 @@ public final class Distillation {
             }
             if (!test.isEmpty() && evaluator == null) {
                 problems.add("a test set is given but no evaluator: call evaluator(...) (e.g. meddistill-eval's StandardEvaluator)");
+            }
+            if (selfTrainingRounds < 0) {
+                problems.add("selfTrainingRounds must not be negative: " + selfTrainingRounds);
+            }
+            if (selfTrainingRounds > 0 && development.isEmpty()) {
+                problems.add("self-training needs development documents to decide when to stop: call development(...)");
             }
             if (labellingBatchSize != null && labellingBatchSize < 1) {
                 problems.add("labellingBatchSize must be at least 1: " + labellingBatchSize);

@@ -15,14 +15,17 @@ import java.util.Optional;
  * @param goldStudent the reference student trained on gold training labels, when those were given
  * @param teacherAnnotations each teacher's labels of the unlabeled (training) documents
  * @param combination the chosen combination of teachers
- * @param trainingLabels the combined labels the student was trained on
+ * @param trainingLabels the combined labels the first student was trained on (later self-training rounds add the
+ *     students' own mentions to them)
+ * @param selfTraining the self-training rounds, the first student's included; empty without self-training
  * @param testRuns every system's predictions, time and cost on the test documents (empty without a test set)
  * @param evaluation the evaluator's report, when a test set and an evaluator were given
  * @param outputDirectory where labels, students and reports were written
  */
 public record DistillationResult(Student student, Optional<Student> goldStudent,
                                  Map<String, List<Annotation>> teacherAnnotations, CombinationPlan combination,
-                                 List<Annotation> trainingLabels, List<SystemRun> testRuns,
+                                 List<Annotation> trainingLabels, List<SelfTrainingRound> selfTraining,
+                                 List<SystemRun> testRuns,
                                  Optional<Evaluation> evaluation, Path outputDirectory) implements AutoCloseable {
 
     public DistillationResult {
@@ -31,6 +34,7 @@ public record DistillationResult(Student student, Optional<Student> goldStudent,
         teacherAnnotations = Map.copyOf(teacherAnnotations);
         Objects.requireNonNull(combination, "combination");
         trainingLabels = List.copyOf(trainingLabels);
+        selfTraining = List.copyOf(selfTraining);
         testRuns = List.copyOf(testRuns);
         Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(outputDirectory, "outputDirectory");

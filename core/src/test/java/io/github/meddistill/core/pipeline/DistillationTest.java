@@ -268,4 +268,51 @@ class DistillationTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty");
     }
+
+    private Distillation.Builder selfTraining(CoordinationStudentTrainer coordination) {
+        Document dev = new Document("d0", "bronchitis; gastritis");
+        return Distillation.builder()
+                .addTeacher(new PhraseTeacher("asthma-only", Map.of("asthma", DIS)))
+                .entityTypes(Set.of(DIS))
+                .studentTrainer(coordination)
+                .development(List.of(gold(dev, "bronchitis", DIS, "gastritis", DIS)))
+                .outputDirectory(out)
+                .labellingBatchSize(2)
+                .selfTrainingRounds(5);
+    }
+
+    @Test
+    void should_add_the_students_own_mentions_round_by_round_while_dev_f1_rises_when_self_training() {
+        CoordinationStudentTrainer coordination = new CoordinationStudentTrainer();
+        List<Document> notes = notes("s", "asthma and bronchitis", "bronchitis and gastritis", "nothing here");
+
+        try (DistillationResult result = selfTraining(coordination).build().run(notes)) {
+            assertThat(result.selfTraining()).extracting(SelfTrainingRound::round, SelfTrainingRound::addedMentions,
+                    SelfTrainingRound::kept).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(1, 0, true),
+                    org.assertj.core.groups.Tuple.tuple(2, 1, true),
+                    org.assertj.core.groups.Tuple.tuple(3, 3, true),
+                    org.assertj.core.groups.Tuple.tuple(4, 3, false));
+            assertThat(result.selfTraining()).extracting(SelfTrainingRound::devF1)
+                    .containsExactly(0.0, 2.0 / 3, 1.0, 1.0);
+            assertThat(result.student().extract("gastritis")).extracting(Entity::text).containsExactly("gastritis");
+            assertThat(out.resolve("labels/self-training-1/train.jsonl")).exists();
+            assertThat(out.resolve("students/student-round-3/.complete")).exists();
+        }
+        assertThat(coordination.trainings.get()).isEqualTo(4);
+
+        // a rerun resumes: every round's labels and student are reused
+        try (DistillationResult again = selfTraining(coordination).build().run(notes)) {
+            assertThat(again.selfTraining()).hasSize(4);
+        }
+        assertThat(coordination.trainings.get()).isEqualTo(4);
+    }
+
+    @Test
+    void should_require_a_development_set_when_self_training() {
+        assertThatThrownBy(() -> configured().selfTrainingRounds(2).build())
+                .hasMessageContaining("self-training needs development documents");
+        assertThatThrownBy(() -> configured().selfTrainingRounds(-1).build())
+                .hasMessageContaining("selfTrainingRounds must not be negative: -1");
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SpanF1;
 
 /**
  * Chooses a decoding bias per entity type on the dev set (see {@link TokenClassificationCodec#withEntityBias}):

@@ -1,14 +1,14 @@
-package io.github.meddistill.student.internal;
+package io.github.meddistill.core;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.github.meddistill.core.Entity;
-
 /**
- * Strict (exact span and type) micro F1, for early stopping inside the student module, which must not depend
- * on {@code eval}. Empty gold and empty predictions give 1.0; otherwise the usual formula.
+ * Strict (exact span and type) micro F1, the one number behind choices made on a development set inside the
+ * pipeline and the student trainer (early stopping, decoding bias, self-training rounds). The full metrics, with
+ * lenient matching, per-type scores and intervals, are in {@code meddistill-eval}. Empty gold and empty
+ * predictions give 1.0; otherwise the usual formula.
  */
 public final class SpanF1 {
 
