@@ -2,8 +2,11 @@ package io.github.meddistill.examples.demo;
 
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.MedDistillException;
+import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.io.AnnotationReader;
+import io.github.meddistill.core.io.BratReader;
 import io.github.meddistill.core.io.PubTatorReader;
+import io.github.meddistill.core.io.TypeMapping;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * The public corpora and lexicons shipped inside the examples jar (see the {@code data/README.md}
@@ -28,16 +33,35 @@ public final class BundledData {
     public static final String DOID = "doid.obo.gz";
     public static final String DRUGBANK_VOCABULARY = "drugbank_vocabulary.csv.gz";
     public static final String DRUGS_AT_FDA_PRODUCTS = "drugsatfda_products.txt.gz";
+    public static final String HPO = "hp.obo.gz";
+    /** The bundled brat corpus: MACCROBAT clinical case reports, one folder per split inside the zip. */
+    public static final String MACCROBAT = "maccrobat";
+    private static final String MACCROBAT_ZIP = "maccrobat-brat.zip";
+    /** MACCROBAT's entity labels that the main job learns; its other labels (Lab_value, Age, ...) are skipped. */
+    private static final TypeMapping MACCROBAT_TYPES = TypeMapping.builder()
+            .map("Sign_symptom", EntityType.SYMPTOM)
+            .map("Disease_disorder", EntityType.DISEASE)
+            .map("Medication", EntityType.MEDICATION)
+            .unmapped(TypeMapping.Unmapped.SKIP)
+            .build();
 
     private BundledData() {
     }
 
     /**
-     * The gold annotations of one split of a bundled PubTator corpus ({@code "ncbi-disease"} or
-     * {@code "bc5cdr"}; split {@code "train"}, {@code "devel"} or {@code "test"}). A document id that
-     * occurs twice (NCBI-disease train has PMID 8528200 twice) is kept once, its first occurrence.
+     * The gold annotations of one split ({@code "train"}, {@code "devel"} or {@code "test"}) of a bundled corpus:
+     * {@code "ncbi-disease"} or {@code "bc5cdr"} (PubTator), or {@value #MACCROBAT} (brat, unpacked under
+     * {@code directory} on first use).
      */
-    public static List<Annotation> corpus(String corpus, String split) {
+    public static List<Annotation> corpus(String corpus, String split, Path directory) {
+        return corpus.equals(MACCROBAT) ? brat(split, directory) : pubTator(corpus, split);
+    }
+
+    /**
+     * A split of a bundled PubTator corpus. A document id that occurs twice (NCBI-disease train has PMID 8528200
+     * twice) is kept once, its first occurrence.
+     */
+    private static List<Annotation> pubTator(String corpus, String split) {
         String resource = corpus + "-" + split + ".pubtator.gz";
         List<Annotation> annotations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -50,6 +74,41 @@ public final class BundledData {
             }
         }
         return List.copyOf(annotations);
+    }
+
+    /**
+     * A split of MACCROBAT: its folder is unpacked from the bundled zip into {@code directory} once (each file
+     * under a temporary name first, then moved), then read as brat with {@link #MACCROBAT_TYPES}. Discontinuous
+     * mentions become one span from the first fragment to the last, as the brat reader does by default.
+     */
+    private static List<Annotation> brat(String split, Path directory) {
+        Path folder = directory.resolve(MACCROBAT).resolve(split);
+        Path complete = folder.resolve(".complete");
+        try {
+            if (!Files.exists(complete)) {
+                Files.createDirectories(folder);
+                try (ZipInputStream zip = new ZipInputStream(open(MACCROBAT_ZIP))) {
+                    for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                        if (entry.isDirectory() || !entry.getName().startsWith(split + "/")) {
+                            continue;
+                        }
+                        Path file = folder.resolve(entry.getName().substring(split.length() + 1));
+                        Path partial = Files.createTempFile(folder, file.getFileName().toString(), ".part");
+                        Files.copy(zip, partial, StandardCopyOption.REPLACE_EXISTING);
+                        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                Files.writeString(complete, MACCROBAT_ZIP);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack bundled " + MACCROBAT_ZIP + " into " + folder, e);
+        }
+        List<Annotation> annotations = BratReader.builder().typeMapping(MACCROBAT_TYPES).build().read(folder)
+                .annotations();
+        if (annotations.isEmpty()) {
+            throw new MedDistillException("bundled " + MACCROBAT_ZIP + " has no documents in split " + split);
+        }
+        return annotations;
     }
 
     /** Copies a bundled lexicon (still gzipped) into {@code directory} once and returns its path. */

@@ -45,6 +45,7 @@ public final class DemoReport {
         root.put("learningRate", settings.learningRate());
         root.put("outsideWeight", settings.outsideWeight());
         root.put("propagateAbbreviations", settings.propagateAbbreviations());
+        root.put("selfTrainingRounds", settings.selfTrainingRounds());
         ArrayNode tasks = root.putArray("tasks");
         results.forEach(result -> result.toJson().forEach(tasks::add));
         ArrayNode training = root.putArray("training");

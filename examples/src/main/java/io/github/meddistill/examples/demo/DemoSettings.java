@@ -23,11 +23,14 @@ import java.util.Optional;
  *     gold-trained student, whose labels are complete, weighs every word 1)
  * @param propagateAbbreviations whether every system (teachers, and both students) labels the uses of the
  *     abbreviations whose definitions it labels (see {@code AbbreviationPropagation})
+ * @param selfTrainingRounds most self-training rounds after the first distilled student (see
+ *     {@code Distillation.Builder.selfTrainingRounds})
  * @param llm LLM teachers to add, when keys or a local server are given
  */
 public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int trainDocuments, int devDocuments,
                            int testDocuments, PretrainedEncoder encoder, int epochs, int batchSize, double learningRate,
-                           double outsideWeight, boolean propagateAbbreviations, Optional<LlmTeacherSettings> llm) {
+                           double outsideWeight, boolean propagateAbbreviations, int selfTrainingRounds,
+                           Optional<LlmTeacherSettings> llm) {
 
     /**
      * Every training note (0 = all), read once ({@link #DEFAULT_EPOCHS}). Chosen on dev (2026-11-26, distilled
@@ -58,6 +61,7 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
      * 1.0 gave 0.535, 0.7 gave 0.536, 0.3 gave 0.550, 0.05 gave 0.498.
      */
     public static final double DEFAULT_OUTSIDE_WEIGHT = 0.3;
+    public static final int DEFAULT_SELF_TRAINING_ROUNDS = 0;
 
     public DemoSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -81,19 +85,23 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
         if (!(outsideWeight > 0 && outsideWeight <= 1)) {
             throw new IllegalArgumentException("outsideWeight must be in (0, 1]: " + outsideWeight);
         }
+        if (selfTrainingRounds < 0) {
+            throw new IllegalArgumentException("selfTrainingRounds must not be negative: " + selfTrainingRounds);
+        }
     }
 
     /** The 15-minute default: every task, dev and test subsampled. */
     public static DemoSettings defaults(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), DEFAULT_TRAIN_DOCUMENTS, DEFAULT_DEV_DOCUMENTS,
                 DEFAULT_TEST_DOCUMENTS, PretrainedEncoder.MINILM, DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE,
-                DEFAULT_OUTSIDE_WEIGHT, true, Optional.empty());
+                DEFAULT_OUTSIDE_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS, Optional.empty());
     }
 
     /** Every document of every split. */
     public static DemoSettings full(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), 0, 0, 0, PretrainedEncoder.MINILM, FULL_EPOCHS,
-                DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true, Optional.empty());
+                DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS,
+                Optional.empty());
     }
 
     /** Whether any split is subsampled. */

@@ -14,6 +14,9 @@ public record DemoTask(String name, Set<EntityType> types) {
 
     public static final DemoTask NCBI_DISEASE = new DemoTask("ncbi-disease", Set.of(EntityType.DISEASE));
     public static final DemoTask BC5CDR = new DemoTask("bc5cdr", Set.of(EntityType.DISEASE, EntityType.MEDICATION));
+    /** Clinical case reports with the third type, SYMPTOM (and DISEASE, MEDICATION). */
+    public static final DemoTask MACCROBAT = new DemoTask(BundledData.MACCROBAT,
+            Set.of(EntityType.SYMPTOM, EntityType.DISEASE, EntityType.MEDICATION));
 
     public DemoTask {
         types = Set.copyOf(types);
@@ -21,7 +24,7 @@ public record DemoTask(String name, Set<EntityType> types) {
 
     /** The bundled tasks, in the order the main job runs them. */
     public static List<DemoTask> all() {
-        return List.of(NCBI_DISEASE, BC5CDR);
+        return List.of(NCBI_DISEASE, BC5CDR, MACCROBAT);
     }
 
     /** The task with this name. */

@@ -30,6 +30,7 @@ final class DemoTeachers implements AutoCloseable {
     private final Path cacheDirectory;
     private final List<LlmTeacher> llmTeachers = new ArrayList<>();
     private DictionaryMatcher doid;
+    private DictionaryMatcher hpo;
     private DictionaryMatcher drugBank;
     private DictionaryMatcher drugsAtFda;
 
@@ -47,6 +48,9 @@ final class DemoTeachers implements AutoCloseable {
         if (task.types().contains(EntityType.MEDICATION)) {
             teachers.add(OntologyTeacher.builder("drugbank").addMatcher(drugBank()).addType(EntityType.MEDICATION).build());
             teachers.add(OntologyTeacher.builder("drugsatfda").addMatcher(drugsAtFda()).addType(EntityType.MEDICATION).build());
+        }
+        if (task.types().contains(EntityType.SYMPTOM)) {
+            teachers.add(OntologyTeacher.builder("hpo").addMatcher(hpo()).addType(EntityType.SYMPTOM).build());
         }
         teachers.add(new ClinicalPatternTeacher("patterns", task.types()));
         llm.ifPresent(settings -> teachers.addAll(llmTeachers(settings, task.types())));
@@ -74,6 +78,20 @@ final class DemoTeachers implements AutoCloseable {
             doid = OntologyQuality.tunedMatcher().addTerms(terms).build();
         }
         return doid;
+    }
+
+    /**
+     * HPO's phenotypic abnormalities as SYMPTOM terms: the signs and symptoms branch is most of HPO; its mode of
+     * inheritance, onset and modifier terms rarely occur in notes as such.
+     */
+    private DictionaryMatcher hpo() {
+        if (hpo == null) {
+            List<Term> terms = OboLoader.builder(EntityType.SYMPTOM).source("HPO")
+                    .scopes(EnumSet.of(SynonymScope.EXACT, SynonymScope.RELATED)).build()
+                    .load(BundledData.lexicon(BundledData.HPO, lexiconDirectory));
+            hpo = OntologyQuality.tunedMatcher().addTerms(terms).build();
+        }
+        return hpo;
     }
 
     private DictionaryMatcher drugBank() {

@@ -13,6 +13,7 @@ import io.github.meddistill.eval.search.SubsetSearchSelector;
 import io.github.meddistill.student.BertStudentTrainer;
 import io.github.meddistill.student.TrainingListener;
 import io.github.meddistill.student.TrainingSummary;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,10 @@ public final class MainJob {
     }
 
     private TaskResult runTask(DemoTask task, DemoTeachers teachers) {
-        List<Annotation> train = first(BundledData.corpus(task.name(), "train"), settings.trainDocuments());
-        List<Annotation> dev = first(BundledData.corpus(task.name(), "devel"), settings.devDocuments());
-        List<Annotation> test = first(BundledData.corpus(task.name(), "test"), settings.testDocuments());
+        Path corpora = settings.outputDirectory().resolve("corpora");
+        List<Annotation> train = first(BundledData.corpus(task.name(), "train", corpora), settings.trainDocuments());
+        List<Annotation> dev = first(BundledData.corpus(task.name(), "devel", corpora), settings.devDocuments());
+        List<Annotation> test = first(BundledData.corpus(task.name(), "test", corpora), settings.testDocuments());
         List<Document> unlabeled = train.stream().map(Annotation::document).toList();
         Map<String, TrainingSummary> training = new ConcurrentHashMap<>();
 
@@ -65,6 +67,7 @@ public final class MainJob {
                 .test(test)
                 .goldTraining(train)
                 .propagateAbbreviations(settings.propagateAbbreviations())
+                .selfTrainingRounds(settings.selfTrainingRounds())
                 .evaluator(new StandardEvaluator(task.name() + " test", Bootstrap.builder().build()))
                 .outputDirectory(settings.outputDirectory().resolve(task.name()))
                 .addListener(progress)
@@ -73,7 +76,7 @@ public final class MainJob {
         try (DistillationResult result = distillation.run(unlabeled)) {
             EvaluationReport report = (EvaluationReport) result.evaluation().orElseThrow();
             return TaskResult.of(task, train.size(), dev.size(), test.size(), result.combination(), report, training,
-                    (System.nanoTime() - start) / 1e9);
+                    result.selfTraining(), (System.nanoTime() - start) / 1e9);
         }
     }
 

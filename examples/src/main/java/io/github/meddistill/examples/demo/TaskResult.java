@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.pipeline.CombinationPlan;
 import io.github.meddistill.core.pipeline.Distillation;
+import io.github.meddistill.core.pipeline.SelfTrainingRound;
 import io.github.meddistill.core.pipeline.SystemRole;
 import io.github.meddistill.eval.ConfidenceInterval;
 import io.github.meddistill.eval.MatchMode;
@@ -29,19 +30,21 @@ import java.util.OptionalDouble;
  * @param rowsByType the table, per entity type
  * @param training the run summary of each student trained in this run, by system name (a student reused from an
  *     earlier run has none)
+ * @param selfTraining the self-training rounds of the distilled student, empty without self-training
  * @param seconds wall time of the task
  */
 public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, int testDocuments, String combination,
                          Map<EntityType, List<SystemRow>> rowsByType, Map<String, TrainingSummary> training,
-                         double seconds) {
+                         List<SelfTrainingRound> selfTraining, double seconds) {
 
     public TaskResult {
         rowsByType = Map.copyOf(rowsByType);
         training = Map.copyOf(training);
+        selfTraining = List.copyOf(selfTraining);
     }
 
     static TaskResult of(DemoTask task, int train, int dev, int test, CombinationPlan plan, EvaluationReport report,
-                         Map<String, TrainingSummary> training, double seconds) {
+                         Map<String, TrainingSummary> training, List<SelfTrainingRound> selfTraining, double seconds) {
         Map<EntityType, List<SystemRow>> rows = new LinkedHashMap<>();
         for (EntityType type : task.types().stream().sorted().toList()) {
             List<SystemRow> typeRows = new ArrayList<>();
@@ -58,7 +61,7 @@ public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, in
             }
             rows.put(type, typeRows);
         }
-        return new TaskResult(task, train, dev, test, plan.describe(), rows, training, seconds);
+        return new TaskResult(task, train, dev, test, plan.describe(), rows, training, selfTraining, seconds);
     }
 
     /** The paper-style table: per type, F1 with its interval, speed, cost, and the student's speed-up over each system. */
@@ -94,6 +97,11 @@ public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, in
             node.put("devDocuments", devDocuments);
             node.put("testDocuments", testDocuments);
             node.put("combination", combination.strip());
+            var rounds = node.putArray("selfTraining");
+            for (SelfTrainingRound round : selfTraining) {
+                rounds.addObject().put("round", round.round()).put("addedMentions", round.addedMentions())
+                        .put("devF1", round.devF1()).put("kept", round.kept());
+            }
             var systems = node.putArray("systems");
             for (SystemRow row : entry.getValue()) {
                 ObjectNode system = systems.addObject();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's main job, reduced to a few notes per split so it runs in CI: both bundled corpora, every
+ * The README's main job, reduced to a few notes per split so it runs in CI: the three bundled corpora, every
  * stage (labelling, subset search, two students, evaluation, reports), then a second run that must reuse
  * everything, then the saved student used by {@code extract} and by the embedding example.
  */
@@ -43,14 +43,15 @@ class DemoEndToEndTest {
 
     @Test
     @Order(1)
-    void should_run_every_stage_on_both_corpora_and_print_the_table_and_json_when_run_reduced() throws Exception {
+    void should_run_every_stage_on_every_corpus_and_print_the_table_and_json_when_run_reduced() throws Exception {
         CommandLineRun run = demo();
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         first = JSON.readTree(run.lastLine());
         assertThat(first.get("outDir").asText()).isEqualTo(out.toAbsolutePath().toString());
         assertThat(first.get("tasks")).extracting(t -> t.get("task").asText() + "/" + t.get("type").asText())
-                .containsExactly("ncbi-disease/DISEASE", "bc5cdr/DISEASE", "bc5cdr/MEDICATION");
+                .containsExactly("ncbi-disease/DISEASE", "bc5cdr/DISEASE", "bc5cdr/MEDICATION", "maccrobat/DISEASE",
+                        "maccrobat/MEDICATION", "maccrobat/SYMPTOM");
         for (JsonNode task : first.get("tasks")) {
             assertThat(task.get("systems")).extracting(s -> s.get("role").asText())
                     .contains("teacher", "combination", "student", "gold-student");
@@ -64,9 +65,15 @@ class DemoEndToEndTest {
         }
         assertThat(first.get("tasks").get(1).get("systems")).as("teachers of other types are left out")
                 .extracting(s -> s.get("name").asText()).doesNotContain("drugbank", "drugsatfda");
-        assertThat(run.out()).contains("| system", "student speed-up", "doid", "drugbank", "patterns");
+        assertThat(run.out()).contains("| system", "student speed-up", "doid", "drugbank", "patterns", "hpo");
+        assertThat(first.get("tasks").get(5).get("systems")).as("HPO teaches the symptoms of the case reports")
+                .extracting(s -> s.get("name").asText()).contains("hpo");
+        assertThat(first.get("training")).extracting(t -> t.get("task").asText() + "/" + t.get("system").asText())
+                .contains("ncbi-disease/student", "ncbi-disease/gold-student", "maccrobat/student");
+        assertThat(first.get("training")).allSatisfy(t -> assertThat(t.get("skippedNonFiniteGradient").asInt()).isZero());
         for (String file : List.of("report.json", "report.md", "report.html", "ncbi-disease/report.html",
-                "bc5cdr/report.json", "ncbi-disease/students/student/config.json", "bc5cdr/students/gold-student/model.safetensors")) {
+                "bc5cdr/report.json", "ncbi-disease/students/student/config.json", "bc5cdr/students/gold-student/model.safetensors",
+                "maccrobat/report.json", "corpora/maccrobat/test/.complete")) {
             assertThat(out.resolve(file)).isRegularFile();
         }
     }
