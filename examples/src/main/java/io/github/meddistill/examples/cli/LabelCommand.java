@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,26 +55,30 @@ public final class LabelCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         List<TeacherSpec> specs = teachers.stream().map(TeacherSpec::parse).toList();
         Set<EntityType> entityTypes = Set.copyOf(types.stream().map(EntityType::of).toList());
-        List<Document> documents = CorpusFormat.of(format, input).read(input).annotations().stream()
-                .map(Annotation::document).toList();
+        OutputLocation.folder("--out", out);
+        List<Document> documents = CorpusInput.read(CorpusFormat.of(format, input), input, spec.commandLine().getErr())
+                .stream().map(Annotation::document).toList();
         Files.createDirectories(out);
         ProgressBar progress = ProgressBar.forTerminal(quiet);
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
         summary.put("documents", documents.size());
         summary.put("outDir", out.toAbsolutePath().toString());
         ArrayNode results = summary.putArray("teachers");
-        for (TeacherSpec spec : specs) {
-            Teacher teacher = spec.build(entityTypes, openAiBaseUrl, out.resolve("llm-cache"));
+        for (TeacherSpec teacherSpec : specs) {
+            Teacher teacher = teacherSpec.build(entityTypes, openAiBaseUrl, out.resolve("llm-cache"));
             try {
                 long start = System.nanoTime();
                 List<Annotation> labels = label(teacher, documents, entityTypes, progress);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Path file = out.resolve(teacher.name() + ".jsonl");
-                JsonlWriter.write(file, labels);
+                write(file, labels);
                 int entities = labels.stream().mapToInt(a -> a.entities().size()).sum();
                 System.out.printf("%-12s %6d entities in %d notes, %.1f s -> %s%n", teacher.name(), entities,
                         documents.size(), seconds, file);
@@ -92,6 +97,15 @@ public final class LabelCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().writeValueAsString(summary));
         }
         return 0;
+    }
+
+    /** Labels appear under their final name only when complete: a killed run leaves none half-written. */
+    private static void write(Path file, List<Annotation> labels) {
+        try {
+            JsonlWriter.write(file, labels);
+        } catch (RuntimeException e) {
+            throw new RunFailedException("cannot write the labels to " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<Annotation> label(Teacher teacher, List<Document> documents, Set<EntityType> types, ProgressBar progress) {

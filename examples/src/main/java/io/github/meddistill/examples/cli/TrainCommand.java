@@ -8,10 +8,12 @@ import io.github.meddistill.core.EntityType;
 import io.github.meddistill.student.BertStudent;
 import io.github.meddistill.student.BertStudentTrainer;
 import io.github.meddistill.student.PretrainedEncoder;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,15 +53,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        List<Annotation> training = CorpusFormat.of(format, train).read(train).annotations();
-        List<Annotation> development = dev == null ? List.of() : CorpusFormat.of(format, dev).read(dev).annotations();
-        List<EntityType> entityTypes = types != null ? types.stream().map(EntityType::of).toList()
-                : List.copyOf(new TreeSet<>(training.stream().flatMap(a -> a.entities().stream()).map(e -> e.type()).toList()));
-        if (entityTypes.isEmpty()) {
-            throw new IllegalArgumentException("the training file " + train + " has no entities and no --types were given");
-        }
+        OutputLocation.studentFolder("--out", out);
+        PrintWriter err = spec.commandLine().getErr();
+        List<Annotation> training = CorpusInput.read(CorpusFormat.of(format, train), train, err);
+        List<Annotation> development = dev == null ? List.of() : CorpusInput.read(CorpusFormat.of(format, dev), dev, err);
+        List<EntityType> entityTypes = entityTypes(training);
         BertStudentTrainer trainer = BertStudentTrainer.builder()
                 .encoder(PretrainedEncoder.fromId(encoder))
                 .entityTypes(entityTypes)
@@ -70,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (BertStudent student = trainer.train(training, development)) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            student.save(out);
+            save(student);
             System.out.printf("Trained on %d documents in %.0f s; saved to %s%n", training.size(), seconds, out.toAbsolutePath());
             if (json) {
                 ObjectNode summary = JsonNodeFactory.instance.objectNode();
@@ -84,5 +87,22 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private List<EntityType> entityTypes(List<Annotation> training) {
+        List<EntityType> entityTypes = types != null ? types.stream().map(EntityType::of).toList()
+                : List.copyOf(new TreeSet<>(training.stream().flatMap(a -> a.entities().stream()).map(e -> e.type()).toList()));
+        if (entityTypes.isEmpty()) {
+            throw new IllegalArgumentException("the training file " + train + " has no entities and no --types were given");
+        }
+        return entityTypes;
+    }
+
+    private void save(BertStudent student) {
+        try {
+            student.save(out);
+        } catch (RuntimeException e) {
+            throw new RunFailedException("cannot save the trained student to " + out + ": " + e.getMessage(), e);
+        }
     }
 }
