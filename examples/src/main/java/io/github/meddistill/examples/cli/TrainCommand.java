@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.student.BertStudent;
 import io.github.meddistill.student.BertStudentTrainer;
@@ -11,8 +12,10 @@ import io.github.meddistill.student.PretrainedEncoder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,13 +92,25 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The types asked for, each of which the training file must contain, or else all the types it contains. */
     private List<EntityType> entityTypes(List<Annotation> training) {
-        List<EntityType> entityTypes = types != null ? types.stream().map(EntityType::of).toList()
-                : List.copyOf(new TreeSet<>(training.stream().flatMap(a -> a.entities().stream()).map(e -> e.type()).toList()));
-        if (entityTypes.isEmpty()) {
-            throw new IllegalArgumentException("the training file " + train + " has no entities and no --types were given");
+        Map<EntityType, Long> found = new TreeMap<>(training.stream().flatMap(a -> a.entities().stream())
+                .collect(Collectors.groupingBy(Entity::type, Collectors.counting())));
+        if (types == null) {
+            if (found.isEmpty()) {
+                throw new IllegalArgumentException("the training file " + train + " has no entities and no --types were given");
+            }
+            return List.copyOf(found.keySet());
         }
-        return entityTypes;
+        List<EntityType> asked = types.stream().map(EntityType::of).distinct().toList();
+        List<String> absent = asked.stream().filter(type -> !found.containsKey(type)).map(EntityType::name).toList();
+        if (!absent.isEmpty()) {
+            throw new IllegalArgumentException("--types " + String.join(",", absent) + ": the training file " + train
+                    + " has no entity of " + (absent.size() == 1 ? "this type" : "these types") + "; it has "
+                    + (found.isEmpty() ? "no entities at all" : found.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))));
+        }
+        return asked;
     }
 
     private void save(BertStudent student) {
