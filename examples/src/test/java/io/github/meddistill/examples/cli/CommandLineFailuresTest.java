@@ -113,6 +113,8 @@ class CommandLineFailuresTest {
                         "doid", "entities in 3 notes"),
                 passes("eval a gzipped gold file", "eval --gold $D/gold.jsonl.gz --pred $D/pred.jsonl --resamples 10",
                         "| micro |"),
+                passes("label a gzipped CoNLL file", "label $D/stray.conll.gz -t patterns --out $D/out-conll --quiet",
+                        "TAG_SEQUENCE_REPAIRED 1", "in 1 notes"),
                 fails("read a .gz name that is not gzip", "label $D/fake.jsonl.gz -t patterns --out $D/out-fake",
                         "fake.jsonl.gz", "expected gzip-compressed data"),
                 // 7: a server that cannot be reached
@@ -203,6 +205,7 @@ class CommandLineFailuresTest {
         write("pred-pubtator.jsonl", "{\"id\":\"1\",\"text\":\"Started metformin. Denies fever.\",\"entities\":"
                 + "[{\"start\":8,\"end\":17,\"type\":\"MEDICATION\"}]}\n");
         write("stray.conll", "Pain\tI-SYMPTOM\nresolved\tO\n");
+        Files.write(dir.resolve("stray.conll.gz"), gzip("Pain\tI-SYMPTOM\nresolved\tO\n"));
         write("afile.txt", "not a folder\n");
         write("notstudent/keep.txt", "keep me\n");
         write("out/doid.jsonl", SENTINEL);
