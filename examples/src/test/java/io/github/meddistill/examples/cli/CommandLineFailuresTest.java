@@ -102,6 +102,8 @@ class CommandLineFailuresTest {
                         "--out $D/afile.txt: it is a file"), "afile.txt"),
                 keeping(fails("train into a folder of other files", "train --train $D/labels.jsonl --out $D/notstudent",
                         "holds files that are not a saved student (keep.txt)"), "notstudent/keep.txt"),
+                keeping(fails("bench student-quality saving into a regular file", "bench student-quality --data $D/data"
+                        + " --save $D/afile.txt", "--save $D/afile.txt: it is a file"), "afile.txt"),
                 fails("label under a regular file", "label $D/notes.jsonl -t patterns --out $D/afile.txt/labels",
                         "afile.txt is a file, so"),
                 fails("extract results into a folder", "extract --model $D/student --text x --out $D/out",
@@ -212,6 +214,7 @@ class CommandLineFailuresTest {
         write("brat/n1.txt", "Breast and ovarian cancer.");
         write("brat/n1.ann", "T1\tDisease 0 6;19 25\tBreast cancer\n");
         write("notbrat/notes.jsonl", notes);
+        Files.createDirectories(dir.resolve("data/ncbi_disease/original-data"));
         saveStudents();
     }
 
