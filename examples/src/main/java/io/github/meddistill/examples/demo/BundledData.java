@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The public corpora and lexicons shipped inside the examples jar (see the {@code data/README.md}
@@ -22,6 +24,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class BundledData {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BundledData.class);
     private static final String ROOT = "/io/github/meddistill/examples/data/";
 
     /** The bundled lexicon files, by resource name. */
@@ -35,7 +38,8 @@ public final class BundledData {
     /**
      * The gold annotations of one split of a bundled PubTator corpus ({@code "ncbi-disease"} or
      * {@code "bc5cdr"}; split {@code "train"}, {@code "devel"} or {@code "test"}). A document id that
-     * occurs twice (NCBI-disease train has PMID 8528200 twice) is kept once, its first occurrence.
+     * occurs twice (NCBI-disease train has PMID 8528200 twice) is kept once, its first occurrence. What the reader
+     * skipped or repaired is logged with its counts.
      */
     public static List<Annotation> corpus(String corpus, String split) {
         String resource = corpus + "-" + split + ".pubtator.gz";
@@ -47,6 +51,9 @@ public final class BundledData {
                 if (seen.add(annotation.documentId())) {
                     annotations.add(annotation);
                 }
+            }
+            if (reader.report().hasNotices()) {
+                LOG.info("{} (a repeated document id is kept once)", reader.report().summary());
             }
         }
         return List.copyOf(annotations);
