@@ -83,9 +83,13 @@ public final class LabelCommand implements Callable<Integer> {
         summary.put("documents", documents.size());
         summary.put("outDir", out.toAbsolutePath().toString());
         ArrayNode results = summary.putArray("teachers");
-        for (TeacherSpec teacherSpec : specs) {
-            Teacher teacher = teacherSpec.build(entityTypes, openAiBaseUrl, refset, out.resolve("llm-cache"));
-            try {
+        List<Teacher> built = new ArrayList<>();
+        try {
+            // every lexicon is loaded, and so checked, before the first note is labelled
+            for (TeacherSpec teacherSpec : specs) {
+                built.add(teacherSpec.build(entityTypes, openAiBaseUrl, refset, out.resolve("llm-cache")));
+            }
+            for (Teacher teacher : built) {
                 long start = System.nanoTime();
                 List<Annotation> labels = label(teacher, documents, entityTypes, progress);
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -99,11 +103,9 @@ public final class LabelCommand implements Callable<Integer> {
                 result.put("entities", entities);
                 result.put("seconds", seconds);
                 result.put("file", file.toString());
-            } finally {
-                if (teacher instanceof AutoCloseable closeable) {
-                    closeable.close();
-                }
             }
+        } finally {
+            close(built);
         }
         if (json) {
             System.out.println(new ObjectMapper().writeValueAsString(summary));
@@ -131,6 +133,27 @@ public final class LabelCommand implements Callable<Integer> {
                     .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").collect(Collectors.joining(", ")));
         }
         return Set.copyOf(asked);
+    }
+
+    /** Closes every teacher that holds resources (LLM teachers: connections and the answer cache). */
+    private static void close(List<Teacher> teachers) throws Exception {
+        Exception failure = null;
+        for (Teacher teacher : teachers) {
+            try {
+                if (teacher instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** Labels appear under their final name only when complete: a killed run leaves none half-written. */

@@ -110,6 +110,8 @@ class CommandLineFailuresTest {
                         "--out $D/out: it is a folder"),
                 fails("eval report into a folder", "eval --gold $D/gold.jsonl --pred $D/pred.jsonl --html $D/out",
                         "--html $D/out: it is a folder"),
+                keeping(fails("label with a broken second lexicon", "label $D/notes.jsonl -t doid=$D/mini.obo"
+                        + " -t drugbank=$D/broken.csv --out $D/out-broken", "broken.csv"), "out-broken/doid.jsonl"),
                 // 6: gzip read wherever a corpus is read
                 passes("label a gzipped corpus", "label $D/notes.jsonl.gz -t doid=$D/mini.obo --out $D/out-gz --quiet",
                         "doid", "entities in 3 notes"),
@@ -209,6 +211,7 @@ class CommandLineFailuresTest {
         write("stray.conll", "Pain\tI-SYMPTOM\nresolved\tO\n");
         Files.write(dir.resolve("stray.conll.gz"), gzip("Pain\tI-SYMPTOM\nresolved\tO\n"));
         write("afile.txt", "not a folder\n");
+        write("broken.csv", "no DrugBank header here\n");
         write("notstudent/keep.txt", "keep me\n");
         write("out/doid.jsonl", SENTINEL);
         write("brat/n1.txt", "Breast and ovarian cancer.");
