@@ -21,6 +21,7 @@ import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.NonRetriableException;
 import io.github.meddistill.core.Student;
 import io.github.meddistill.student.internal.BatchScorer;
+import io.github.meddistill.student.internal.ChecksumManifest;
 import io.github.meddistill.student.internal.EncodedDocument;
 import io.github.meddistill.student.internal.SubwordTokenizer;
 import io.github.meddistill.student.internal.TokenClassificationCodec;
@@ -56,6 +57,8 @@ public final class OnnxStudent implements Student {
             throw new NonRetriableException("no ONNX model at " + onnx + ": export one with BertStudent.exportOnnx"
                     + " or HF Optimum");
         }
+        // the ONNX file is exported after saving, so only the files of the saved student are in its manifest
+        ChecksumManifest.verify(directory, List.of("config.json", "tokenizer.json"));
         SavedStudent saved = SavedStudent.read(directory);
         Model model = Model.newInstance("student", Device.cpu(), "OnnxRuntime");
         try {

@@ -22,10 +22,17 @@ import io.github.meddistill.core.text.WordTokenizer;
 import io.github.meddistill.student.internal.SubwordTokenizer;
 import io.github.meddistill.student.internal.TokenClassificationCodec;
 
-/** The engine-independent part of a saved student directory: config, label map, settings and tokenizer. */
+/**
+ * The engine-independent part of a saved student directory: config, label map, settings and tokenizer.
+ *
+ * @param torchDtype the HF {@code torch_dtype} of the weights: {@code float32} (written by {@link BertStudent#save}
+ *         and assumed when absent), {@code float16} or {@code bfloat16}
+ */
 record SavedStudent(BertConfig config, List<String> tags, LabelScheme scheme, Set<EntityType> entityTypes,
         int maxLength, int stride, Segmentation segmentation, boolean propagateAbbreviations,
-        Map<EntityType, Double> entityBias, int batchSize, String encoder, byte[] tokenizerJson) {
+        Map<EntityType, Double> entityBias, int batchSize, String encoder, String torchDtype, byte[] tokenizerJson) {
+
+    private static final List<String> TORCH_DTYPES = List.of("float32", "float16", "bfloat16");
 
     static SavedStudent read(Path directory) {
         Path configFile = directory.resolve("config.json");
@@ -86,11 +93,16 @@ record SavedStudent(BertConfig config, List<String> tags, LabelScheme scheme, Se
             }
             entityBias.put(EntityType.of(entry.getKey()), entry.getValue().asDouble());
         }
+        String torchDtype = config.path("torch_dtype").asText("float32");
+        if (!TORCH_DTYPES.contains(torchDtype)) {
+            throw new NonRetriableException(configFile + ": field torch_dtype: expected one of " + TORCH_DTYPES
+                    + ", found " + config.path("torch_dtype"));
+        }
         return new SavedStudent(BertConfig.read(configFile), List.copyOf(tags), scheme, Set.copyOf(types),
                 meddistill.path("max_length").asInt(128), meddistill.path("stride").asInt(32), segmentation,
                 meddistill.path("propagate_abbreviations").asBoolean(false), Map.copyOf(entityBias),
                 meddistill.path("batch_size").asInt(32),
-                meddistill.path("encoder").asText("unknown"), tokenizerJson);
+                meddistill.path("encoder").asText("unknown"), torchDtype, tokenizerJson);
     }
 
     TokenClassificationCodec codec(SubwordTokenizer tokenizer) {

@@ -28,11 +28,14 @@ import io.github.meddistill.teachers.spi.BatchState;
 import io.github.meddistill.teachers.spi.ModelAnswer;
 import io.github.meddistill.teachers.spi.Prompt;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -104,6 +107,8 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
     private TokenUsage spentTokens = TokenUsage.ZERO;
     private double spentUsd;
     private volatile boolean closed;
+    /** Whether any request of this teacher got an HTTP response: from then on a refused connection is retried. */
+    private volatile boolean serverAnswered;
     private volatile QuotaExhaustedException quotaStop;
     private volatile MessageDigest keyPrefix;
 
@@ -602,6 +607,9 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            serverAnswered = true;
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw connectionFailure(request, e);
         } catch (HttpTimeoutException e) {
             throw new RetriableException(provider() + ": no complete answer within " + requestTimeout.toSeconds()
                     + " s (" + e.getClass().getSimpleName() + ")", e);
@@ -616,6 +624,33 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
             throw mapHttpError(response);
         }
         return response;
+    }
+
+    /**
+     * A connection that could not even be opened: retried once the server has answered this teacher (it may be
+     * restarting), but failed at once before that, since a wrong URL or a server that is not running does not get
+     * better by waiting.
+     */
+    private MedDistillException connectionFailure(HttpRequest request, IOException e) {
+        String reason = e instanceof HttpConnectTimeoutException
+                ? "no connection within " + http.connectTimeout().map(Duration::toSeconds).orElse(0L) + " s"
+                : hasCause(e, UnresolvedAddressException.class) ? "unknown host " + request.uri().getHost()
+                : "connection refused";
+        if (serverAnswered) {
+            return new RetriableException(provider() + ": cannot connect to " + request.uri() + " (" + reason + ")", e);
+        }
+        return new NonRetriableException(provider() + ": cannot connect to " + request.uri() + " (" + reason + "),"
+                + " and nothing has answered there yet, so it is not retried: check the URL and that the server is"
+                + " running", e);
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Prompt prompt(String chunkText) {

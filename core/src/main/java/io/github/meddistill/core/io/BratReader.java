@@ -12,6 +12,7 @@ import io.github.meddistill.core.io.internal.Utf8Files;
 import io.github.meddistill.core.io.internal.Utf8LineReader;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,28 +77,61 @@ public final class BratReader {
         return new Builder();
     }
 
-    /** Reads every document of a folder, or the one document of a {@code .txt} file. */
-    public ReadResult read(Path folderOrTextFile) {
-        return open(folderOrTextFile).readAll();
+    /** Reads every document of a folder, or the one document of a {@code .txt} or {@code .ann} file. */
+    public ReadResult read(Path folderOrFile) {
+        return open(folderOrFile).readAll();
     }
 
-    /** A streaming reader over a folder's {@code *.txt} files (not its subfolders), or over one {@code .txt} file. */
-    public AnnotationReader open(Path folderOrTextFile) {
-        List<Path> texts;
-        if (Files.isDirectory(folderOrTextFile)) {
-            try (Stream<Path> files = Files.list(folderOrTextFile)) {
-                texts = files.filter(f -> f.getFileName().toString().endsWith(".txt") && Files.isRegularFile(f))
-                        .sorted().collect(Collectors.toList());
-            } catch (IOException e) {
-                throw new CorpusIoException("cannot list " + folderOrTextFile, e);
-            }
-        } else if (Files.isRegularFile(folderOrTextFile) && folderOrTextFile.toString().endsWith(".txt")) {
-            texts = List.of(folderOrTextFile);
-        } else {
-            throw new CorpusIoException("not a brat folder or .txt file: " + folderOrTextFile,
-                    new java.io.FileNotFoundException(folderOrTextFile.toString()));
+    /**
+     * A streaming reader over a folder's {@code *.txt} files (not its subfolders), or over one document given by its
+     * {@code .txt} or its {@code .ann} file.
+     *
+     * @throws CorpusFormatException for a folder without {@code .txt} files, an {@code .ann} without its text, or a
+     *         file that is neither {@code .txt} nor {@code .ann}
+     * @throws CorpusIoException for a path that does not exist
+     */
+    public AnnotationReader open(Path folderOrFile) {
+        String name = folderOrFile.getFileName() == null ? "" : folderOrFile.getFileName().toString();
+        if (Files.isDirectory(folderOrFile)) {
+            return new Reader(folderOrFile.toString(), textFiles(folderOrFile).iterator());
         }
-        return new Reader(folderOrTextFile.toString(), texts.iterator());
+        if (Files.isRegularFile(folderOrFile) && name.endsWith(".txt")) {
+            return new Reader(folderOrFile.toString(), List.of(folderOrFile).iterator());
+        }
+        if (Files.isRegularFile(folderOrFile) && name.endsWith(".ann")) {
+            Path text = folderOrFile.resolveSibling(name.substring(0, name.length() - ".ann".length()) + ".txt");
+            if (!Files.isRegularFile(text)) {
+                throw new CorpusFormatException(folderOrFile.toString(), 0, "text file", "the document's text in "
+                        + text.getFileName() + " beside it (brat keeps the text in NAME.txt, the annotations in"
+                        + " NAME.ann)", "no such file");
+            }
+            return new Reader(folderOrFile.toString(), List.of(text).iterator());
+        }
+        if (!Files.exists(folderOrFile)) {
+            throw new CorpusIoException("cannot read " + folderOrFile + " as brat", new NoSuchFileException(name));
+        }
+        throw new CorpusFormatException(folderOrFile.toString(), 0, "path", "a brat folder of NAME.txt and NAME.ann"
+                + " files, or one .txt or .ann file", "a file named " + name);
+    }
+
+    private static List<Path> textFiles(Path folder) {
+        List<Path> texts;
+        List<String> others;
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> entries = files.sorted().toList();
+            texts = entries.stream().filter(f -> f.getFileName().toString().endsWith(".txt") && Files.isRegularFile(f))
+                    .collect(Collectors.toList());
+            others = entries.stream().map(f -> f.getFileName().toString()).filter(n -> !n.endsWith(".txt")).toList();
+        } catch (IOException e) {
+            throw new CorpusIoException("cannot list " + folder, e);
+        }
+        if (texts.isEmpty()) {
+            throw new CorpusFormatException(folder.toString(), 0, "files", "brat documents: NAME.txt files, each with"
+                    + " its NAME.ann beside it", others.isEmpty() ? "an empty folder" : "a folder without .txt files ("
+                    + others.size() + " other entries: " + String.join(", ", others.subList(0, Math.min(3, others.size())))
+                    + (others.size() > 3 ? ", ..." : "") + ")");
+        }
+        return texts;
     }
 
     private final class Reader extends AbstractAnnotationReader {

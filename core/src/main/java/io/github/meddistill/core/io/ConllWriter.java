@@ -2,6 +2,7 @@ package io.github.meddistill.core.io;
 
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.io.internal.Gzip;
 import io.github.meddistill.core.labels.LabelScheme;
 import io.github.meddistill.core.labels.LabelSchemes;
 import io.github.meddistill.core.text.Token;
@@ -51,18 +52,34 @@ public final class ConllWriter {
         return new Builder();
     }
 
-    /** Writes all annotations to {@code file} and closes it. */
+    /**
+     * Writes all annotations to {@code file} through {@link AtomicFiles}: it appears (or replaces the previous one)
+     * only once complete; gzip-compressed when the name ends in {@code .gz}.
+     *
+     * @throws CorpusIoException if it cannot be written; {@code file} is then unchanged
+     */
     public WriteReport write(Path file, Iterable<Annotation> annotations) {
-        try (AnnotationWriter writer = open(file)) {
-            writer.writeAll(annotations);
-            return writer.report();
+        WriteReport[] written = new WriteReport[1];
+        try {
+            AtomicFiles.write(file, out -> {
+                try (AnnotationWriter writer = open(Gzip.compressIfNamed(out, file), file.toString())) {
+                    writer.writeAll(annotations);
+                    written[0] = writer.report();
+                }
+            });
+        } catch (IOException e) {
+            throw new CorpusIoException("cannot write " + file, e);
         }
+        return written[0];
     }
 
-    /** Creates or truncates {@code file}. */
+    /**
+     * Creates or truncates {@code file} and writes into it as documents come (gzip-compressed when the name ends in
+     * {@code .gz}); use {@link #write(Path, Iterable)} for a file that must appear only when complete.
+     */
     public AnnotationWriter open(Path file) {
         try {
-            return open(Files.newOutputStream(file), file.toString());
+            return open(Gzip.compressIfNamed(Files.newOutputStream(file), file), file.toString());
         } catch (IOException e) {
             throw new CorpusIoException("cannot create " + file, e);
         }

@@ -1,6 +1,8 @@
 package io.github.meddistill.core.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.meddistill.core.Annotation;
@@ -34,12 +36,15 @@ import java.util.Optional;
  * {@code source} (default: the builder's) are optional; other fields are ignored for forward
  * compatibility. Offsets count Unicode code points, as Python does, and are end-exclusive; they equal
  * Java {@code char} offsets unless the text holds characters outside the Basic Multilingual Plane.
- * Blank lines are skipped. Immutable and thread-safe; each {@link #open} returns an independent,
- * single-threaded reader.
+ * Blank lines are skipped. A text may be as long as memory allows, up to lines of 2 GiB (Jackson's default
+ * limit of 20,000,000 characters per string does not apply). Immutable and thread-safe; each {@link #open}
+ * returns an independent, single-threaded reader.
  */
 public final class JsonlReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Jackson's limit of 20,000,000 characters per string is lifted: a corpus is the user's own input. */
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
 
     private final TypeMapping typeMapping;
     private final String source;

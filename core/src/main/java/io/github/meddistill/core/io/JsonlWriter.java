@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.io.internal.CodePointOffsets;
+import io.github.meddistill.core.io.internal.Gzip;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +21,11 @@ import java.util.TreeMap;
  * Writes MedDistill JSONL as {@link JsonlReader} reads it: one object per document with {@code id},
  * {@code text}, {@code source}, {@code metadata} (keys sorted, omitted when empty) and
  * {@code entities} (document order, code-point offsets, with their text). UTF-8 without a byte-order
- * mark, {@code \n} line ends. Not thread-safe.
+ * mark, {@code \n} line ends, gzip-compressed when the file name ends in {@code .gz}. Not thread-safe.
+ *
+ * <p>{@link #write(Path, Iterable)} writes through {@link AtomicFiles}, so the file appears under its name only
+ * when every document is in it; {@link #open(Path)} streams into the file itself, for output too large to
+ * produce at once.
  *
  * <pre>{@code
  * try (AnnotationWriter writer = JsonlWriter.open(Path.of("gold.jsonl"))) {
@@ -43,10 +48,11 @@ public final class JsonlWriter implements AnnotationWriter {
         this.target = target;
     }
 
-    /** Creates or truncates {@code file}. */
+    /** Creates or truncates {@code file} and writes into it as documents come (see the class comment). */
     public static JsonlWriter open(Path file) {
         try {
-            return new JsonlWriter(new BufferedOutputStream(Files.newOutputStream(file)), file.toString());
+            return new JsonlWriter(Gzip.compressIfNamed(new BufferedOutputStream(Files.newOutputStream(file)), file),
+                    file.toString());
         } catch (IOException e) {
             throw new CorpusIoException("cannot create " + file, e);
         }
@@ -57,12 +63,24 @@ public final class JsonlWriter implements AnnotationWriter {
         return new JsonlWriter(Objects.requireNonNull(output, "output"), targetName);
     }
 
-    /** Writes all annotations to {@code file} and closes it. */
+    /**
+     * Writes all annotations to {@code file}, which appears (or replaces the previous one) only once complete.
+     *
+     * @throws CorpusIoException if it cannot be written; {@code file} is then unchanged
+     */
     public static WriteReport write(Path file, Iterable<Annotation> annotations) {
-        try (JsonlWriter writer = open(file)) {
-            writer.writeAll(annotations);
-            return writer.report();
+        WriteReport[] written = new WriteReport[1];
+        try {
+            AtomicFiles.write(file, out -> {
+                try (JsonlWriter writer = open(Gzip.compressIfNamed(out, file), file.toString())) {
+                    writer.writeAll(annotations);
+                    written[0] = writer.report();
+                }
+            });
+        } catch (IOException e) {
+            throw new CorpusIoException("cannot write " + file, e);
         }
+        return written[0];
     }
 
     @Override

@@ -5,7 +5,9 @@
  * {@link io.github.meddistill.core.io.CorpusFormatException} naming file, line, field, expected and
  * actual value, and count everything they handle deliberately (skipped relations, discontinuous or
  * overlapping spans, repaired tags) in a {@link io.github.meddistill.core.io.ReadReport}. Every reader
- * decodes strict UTF-8 (a byte-order mark is dropped, CRLF accepted, invalid bytes fail).
+ * decodes strict UTF-8 (a byte-order mark is dropped, CRLF accepted, invalid bytes fail) and gunzips
+ * gzip-compressed files; the writers' {@code write(Path, ...)} compress names ending in {@code .gz} and
+ * let a file appear only when it is complete ({@link io.github.meddistill.core.io.AtomicFiles}).
  *
  * <pre>{@code
  * ReadResult ncbi = PubTatorReader.builder().build().read(Path.of("NCBItrainset_corpus.txt"));

@@ -12,6 +12,7 @@ import io.github.meddistill.core.StudentTrainer;
 import io.github.meddistill.core.Teacher;
 import io.github.meddistill.core.TokenUsage;
 import io.github.meddistill.core.combine.UnionCombiner;
+import io.github.meddistill.core.io.AtomicFiles;
 import io.github.meddistill.core.text.AbbreviationPropagation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -349,8 +350,7 @@ public final class Distillation {
 
     private static void writeString(Path file, String content) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

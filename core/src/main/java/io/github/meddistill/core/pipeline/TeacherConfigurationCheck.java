@@ -1,6 +1,7 @@
 package io.github.meddistill.core.pipeline;
 
 import io.github.meddistill.core.Teacher;
+import io.github.meddistill.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ final class TeacherConfigurationCheck {
         try {
             Files.createDirectories(directory);
             if (!Files.exists(record)) {
-                Files.writeString(record, current, StandardCharsets.UTF_8);
+                AtomicFiles.writeString(record, current);
                 return;
             }
             String previous = Files.readString(record, StandardCharsets.UTF_8).strip();
@@ -46,7 +47,7 @@ final class TeacherConfigurationCheck {
             moveJournals(directory, aside);
             // recorded before restoring: a run killed in between labels what is missing instead of setting aside
             // journals of the configuration in use
-            Files.writeString(record, current, StandardCharsets.UTF_8);
+            AtomicFiles.writeString(record, current);
             Path restored = directory.resolve(SUPERSEDED + shortHash(current));
             boolean restoring = Files.isDirectory(restored);
             if (restoring) {

@@ -184,7 +184,7 @@ class BratFormatTest {
     @Test
     void should_fail_when_folder_has_no_documents() {
         assertThatThrownBy(() -> BratReader.builder().build().read(folder)).isInstanceOf(CorpusFormatException.class)
-                .hasMessageContaining("at least one document");
+                .hasMessageContaining("expected brat documents").hasMessageContaining("an empty folder");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.meddistill.eval.report;
 
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.io.AtomicFiles;
 import io.github.meddistill.core.pipeline.Evaluation;
 import io.github.meddistill.eval.Bootstrap;
 import io.github.meddistill.eval.PairedComparison;
@@ -13,8 +14,6 @@ import io.github.meddistill.eval.cost.SystemCost;
 import io.github.meddistill.eval.errors.ErrorAnalysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,8 +150,7 @@ public final class EvaluationReport implements Evaluation {
     private static void write(Path directory, String name, String content) {
         Path file = directory.resolve(name);
         try {
-            Files.createDirectories(directory);
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report " + file + ": " + e.getMessage(), e);
         }

@@ -17,7 +17,7 @@ enum CorpusFormat {
     /**
      * The format named by {@code name}, or, when it is {@code null}, guessed from the path: a folder or
      * {@code .ann}-backed {@code .txt} is brat, {@code .jsonl} JSONL, {@code .conll}/{@code .tsv}/{@code .iob}
-     * CoNLL, anything else PubTator.
+     * CoNLL, anything else PubTator; a {@code .gz} after the name counts as absent (the readers gunzip).
      */
     static CorpusFormat of(String name, Path path) {
         if (name != null) {
@@ -27,11 +27,11 @@ enum CorpusFormat {
                 throw new IllegalArgumentException("unknown format '" + name + "': expected jsonl, pubtator, brat or conll", e);
             }
         }
-        String file = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        String file = path.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
         if (Files.isDirectory(path) || file.endsWith(".ann")) {
             return BRAT;
         }
-        if (file.endsWith(".jsonl") || file.endsWith(".jsonl.gz")) {
+        if (file.endsWith(".jsonl")) {
             return JSONL;
         }
         if (file.endsWith(".conll") || file.endsWith(".tsv") || file.endsWith(".iob")) {

@@ -97,6 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DemoSettings settings = settings();
+        OutputLocation.folder("--out", out);
         System.out.printf("MedDistill main job: output in %s%n", settings.outputDirectory().toAbsolutePath());
         if (settings.subsampled()) {
             System.out.printf("Sized to fit about 15 minutes on 2 cores: %s training, %s dev and %s test notes per task,"

@@ -16,9 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,15 +53,23 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON summary as the last line of standard output.")
     boolean json;
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (!Files.isDirectory(model)) {
+            throw new IllegalArgumentException("--model " + model + ": expected a folder with a saved student, but "
+                    + (Files.exists(model) ? "it is a file" : "there is nothing"));
+        }
+        if (out != null) {
+            OutputLocation.file("--out", out);
+        }
         List<Document> documents = documents();
         if (documents.isEmpty()) {
             throw new IllegalArgumentException("nothing to extract from: give --text TEXT or FILEs");
         }
-        if (!Files.isDirectory(model)) {
-            throw new IllegalArgumentException("--model " + model + " is not a folder with a saved student");
-        }
+        rejectRepeatedIds(documents);
         try (BertStudent student = BertStudent.load(model)) {
             long start = System.nanoTime();
             List<List<Entity>> entities = student.extractAll(documents.stream().map(Document::text).toList());
@@ -68,7 +79,7 @@ public final class ExtractCommand implements Callable<Integer> {
                 results.add(new Annotation(documents.get(i), entities.get(i), "student"));
             }
             if (out != null) {
-                JsonlWriter.write(out, results);
+                write(results);
             } else {
                 for (Annotation result : results) {
                     System.out.println(JSON.writeValueAsString(toJson(result)));
@@ -86,7 +97,25 @@ public final class ExtractCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Document> documents() throws IOException {
+    /** Results appear under {@code --out} only when complete. */
+    private void write(List<Annotation> results) {
+        try {
+            JsonlWriter.write(out, results);
+        } catch (RuntimeException e) {
+            throw new RunFailedException("cannot write the results to " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Results are matched to documents by id, so two files must not give the same one. */
+    private static void rejectRepeatedIds(List<Document> documents) {
+        Set<String> seen = new HashSet<>();
+        documents.stream().map(Document::id).filter(id -> !seen.add(id)).findFirst().ifPresent(id -> {
+            throw new IllegalArgumentException("document id '" + id + "' occurs twice among the inputs (a .txt file's"
+                    + " id is its file name); give each document its own id");
+        });
+    }
+
+    private List<Document> documents() {
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             documents.add(new Document("text-" + (i + 1), texts.get(i)));
@@ -101,9 +130,12 @@ public final class ExtractCommand implements Callable<Integer> {
                     documents.add(new Document(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
                 } catch (CharacterCodingException e) {
                     throw new CorpusIoException("cannot read " + file + ": expected UTF-8 text", e);
+                } catch (IOException e) {
+                    throw new CorpusIoException("cannot read " + file, e);
                 }
             } else {
-                CorpusFormat.of(format, file).read(file).annotations().forEach(a -> documents.add(a.document()));
+                CorpusInput.read(CorpusFormat.of(format, file), file, spec.commandLine().getErr())
+                        .forEach(a -> documents.add(a.document()));
             }
         }
         return documents;

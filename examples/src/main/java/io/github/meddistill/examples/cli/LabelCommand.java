@@ -14,8 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +32,7 @@ import picocli.CommandLine.Parameters;
 public final class LabelCommand implements Callable<Integer> {
 
     private static final int BATCH = 32;
+    private static final Set<EntityType> DEFAULT_TYPES = Set.of(EntityType.MEDICATION, EntityType.DISEASE, EntityType.SYMPTOM);
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "Corpus file (or brat folder).")
     Path input;
@@ -39,8 +45,9 @@ public final class LabelCommand implements Callable<Integer> {
     List<String> teachers;
 
     @Option(names = "--types", split = ",", paramLabel = "TYPE",
-            description = "Entity types to label (default: MEDICATION,DISEASE,SYMPTOM).")
-    List<String> types = List.of("MEDICATION", "DISEASE", "SYMPTOM");
+            description = "Entity types to label, each labelled by some teacher (default: those of MEDICATION, DISEASE and"
+                    + " SYMPTOM that the teachers label).")
+    List<String> types;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for <teacher>.jsonl files.")
     Path out;
@@ -48,32 +55,46 @@ public final class LabelCommand implements Callable<Integer> {
     @Option(names = "--openai-base-url", paramLabel = "URL", description = "OpenAI-compatible server for openai=MODEL teachers.")
     String openAiBaseUrl;
 
+    @Option(names = "--snomed-language-refset", paramLabel = "REFSET", defaultValue = "us",
+            description = "Language refset of snomed=PATH teachers: " + SnomedRefsetOption.HELP
+                    + " (the UK and other editions have their own).")
+    String snomedRefset;
+
     @Option(names = "--json", description = "Print a JSON summary as the last line of standard output.")
     boolean json;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         List<TeacherSpec> specs = teachers.stream().map(TeacherSpec::parse).toList();
-        Set<EntityType> entityTypes = Set.copyOf(types.stream().map(EntityType::of).toList());
-        List<Document> documents = CorpusFormat.of(format, input).read(input).annotations().stream()
-                .map(Annotation::document).toList();
+        Set<EntityType> entityTypes = entityTypes(specs);
+        SnomedRefsetOption refset = SnomedRefsetOption.parse(snomedRefset);
+        OutputLocation.folder("--out", out);
+        List<Document> documents = CorpusInput.read(CorpusFormat.of(format, input), input, spec.commandLine().getErr())
+                .stream().map(Annotation::document).toList();
         Files.createDirectories(out);
         ProgressBar progress = ProgressBar.forTerminal(quiet);
         ObjectNode summary = JsonNodeFactory.instance.objectNode();
         summary.put("documents", documents.size());
         summary.put("outDir", out.toAbsolutePath().toString());
         ArrayNode results = summary.putArray("teachers");
-        for (TeacherSpec spec : specs) {
-            Teacher teacher = spec.build(entityTypes, openAiBaseUrl, out.resolve("llm-cache"));
-            try {
+        List<Teacher> built = new ArrayList<>();
+        try {
+            // every lexicon is loaded, and so checked, before the first note is labelled
+            for (TeacherSpec teacherSpec : specs) {
+                built.add(teacherSpec.build(entityTypes, openAiBaseUrl, refset, out.resolve("llm-cache")));
+            }
+            for (Teacher teacher : built) {
                 long start = System.nanoTime();
                 List<Annotation> labels = label(teacher, documents, entityTypes, progress);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Path file = out.resolve(teacher.name() + ".jsonl");
-                JsonlWriter.write(file, labels);
+                write(file, labels);
                 int entities = labels.stream().mapToInt(a -> a.entities().size()).sum();
                 System.out.printf("%-12s %6d entities in %d notes, %.1f s -> %s%n", teacher.name(), entities,
                         documents.size(), seconds, file);
@@ -82,16 +103,66 @@ public final class LabelCommand implements Callable<Integer> {
                 result.put("entities", entities);
                 result.put("seconds", seconds);
                 result.put("file", file.toString());
-            } finally {
-                if (teacher instanceof AutoCloseable closeable) {
-                    closeable.close();
-                }
             }
+        } finally {
+            close(built);
         }
         if (json) {
             System.out.println(new ObjectMapper().writeValueAsString(summary));
         }
         return 0;
+    }
+
+    /** The types asked for, each of which some teacher must label; by default the predefined ones they label. */
+    private Set<EntityType> entityTypes(List<TeacherSpec> specs) {
+        Map<EntityType, List<String>> labelledBy = new TreeMap<>();
+        specs.forEach(teacher -> teacher.types().forEach(type -> labelledBy.computeIfAbsent(type, t -> new ArrayList<>())
+                .add(teacher.kind())));
+        if (types == null) {
+            Set<EntityType> predefined = new TreeSet<>(DEFAULT_TYPES);
+            predefined.retainAll(labelledBy.keySet());
+            return Set.copyOf(predefined);
+        }
+        Set<EntityType> asked = types.stream().map(EntityType::of).collect(Collectors.toCollection(TreeSet::new));
+        Set<EntityType> unknown = new TreeSet<>(asked);
+        unknown.removeAll(labelledBy.keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--types " + unknown.stream().map(EntityType::name)
+                    .collect(Collectors.joining(",")) + ": no teacher given labels " + (unknown.size() == 1 ? "this type"
+                    : "these types") + "; the teachers label " + labelledBy.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").collect(Collectors.joining(", ")));
+        }
+        return Set.copyOf(asked);
+    }
+
+    /** Closes every teacher that holds resources (LLM teachers: connections and the answer cache). */
+    private static void close(List<Teacher> teachers) throws Exception {
+        Exception failure = null;
+        for (Teacher teacher : teachers) {
+            try {
+                if (teacher instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Labels appear under their final name only when complete: a killed run leaves none half-written. */
+    private static void write(Path file, List<Annotation> labels) {
+        try {
+            JsonlWriter.write(file, labels);
+        } catch (RuntimeException e) {
+            throw new RunFailedException("cannot write the labels to " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<Annotation> label(Teacher teacher, List<Document> documents, Set<EntityType> types, ProgressBar progress) {

@@ -1,5 +1,6 @@
 package io.github.meddistill.examples.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,8 +21,11 @@ import picocli.CommandLine.Command;
         })
 public final class MedDistillCommand implements Runnable {
 
-    /** Exit code for bad input: wrong arguments, unreadable or malformed files. */
+    /** Exit code for bad input: wrong arguments, unreadable or malformed files, unusable output locations. */
     static final int BAD_INPUT = 2;
+
+    /** Exit code for a run that failed by itself: a server that kept failing, output that could not be written. */
+    static final int RUN_FAILED = 1;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -36,9 +40,10 @@ public final class MedDistillCommand implements Runnable {
     }
 
     /**
-     * The command line with its error handling: a failure prints its message and the chain of causes
-     * (no stack trace; set {@code -Dmeddistill.stacktrace=true} for one) and exits with
-     * {@value #BAD_INPUT} for bad input, 1 otherwise.
+     * The command line with its error handling: a failure prints its message and the chain of causes (no stack
+     * trace; set {@code -Dmeddistill.stacktrace=true} for one), with {@code --json} also a JSON error object as the
+     * last line of standard output, and exits as {@link Failure} says: {@value #BAD_INPUT} for bad input,
+     * {@value #RUN_FAILED} otherwise.
      */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new MedDistillCommand());
@@ -46,20 +51,24 @@ public final class MedDistillCommand implements Runnable {
             if (Boolean.getBoolean("meddistill.stacktrace")) {
                 exception.printStackTrace(failed.getErr());
             }
-            failed.getErr().println("meddistill " + failed.getCommandName() + ": " + exception.getMessage());
-            for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-                failed.getErr().println("  caused by: " + cause.getMessage());
+            Failure failure = Failure.of(exception);
+            failure.print(failed.getCommandName(), failed.getErr());
+            if (failed.getParseResult().hasMatchedOption("--json")) {
+                failed.getOut().println(failure.json());
+                failed.getOut().flush();
             }
-            return isBadInput(exception) ? BAD_INPUT : 1;
+            return failure.exitCode();
+        });
+        CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            int exitCode = usage.handleParseException(exception, args);
+            if (List.of(args).contains("--json")) {
+                exception.getCommandLine().getOut().println(Failure.of(exception).json());
+                exception.getCommandLine().getOut().flush();
+            }
+            return exitCode;
         });
         return commandLine;
-    }
-
-    private static boolean isBadInput(Exception exception) {
-        return exception instanceof IllegalArgumentException
-                || exception instanceof io.github.meddistill.core.NonRetriableException
-                || exception instanceof java.io.UncheckedIOException
-                || exception instanceof java.io.IOException;
     }
 
     @Override

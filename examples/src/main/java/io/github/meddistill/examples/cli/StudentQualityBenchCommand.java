@@ -92,6 +92,9 @@ public final class StudentQualityBenchCommand implements Callable<Integer> {
                     + " as in ../shared/data");
             return 2;
         }
+        if (saveTo != null) {
+            OutputLocation.studentFolder("--save", saveTo);
+        }
         double lr = learningRate > 0 ? learningRate : init.equalsIgnoreCase("random") ? 5e-4 : 5e-5;
         StudentQuality.Result result = model != null
                 ? StudentQuality.scoreSaved(data, model, propagateAbbreviations, out)

@@ -11,10 +11,12 @@ import io.github.meddistill.ontology.loaders.DelimitedLexiconLoader;
 import io.github.meddistill.ontology.loaders.OboLoader;
 import io.github.meddistill.ontology.loaders.RrfLoader;
 import io.github.meddistill.ontology.loaders.SnomedRf2Loader;
+import io.github.meddistill.teachers.PromptTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A teacher named on the command line, as {@code KIND[=PATH]}:
@@ -22,7 +24,8 @@ import java.util.Set;
  *   <li>{@code doid=FILE}: Disease Ontology OBO, DISEASE; {@code hpo=FILE}: HPO phenotypic abnormalities, SYMPTOM;</li>
  *   <li>{@code drugbank=FILE}: DrugBank vocabulary CSV; {@code drugsatfda=FILE}: Drugs@FDA Products.txt (MEDICATION);</li>
  *   <li>{@code rxnorm=PATH}: RXNCONSO.RRF or an RxNorm release folder, MEDICATION;</li>
- *   <li>{@code snomed=PATH}: a SNOMED CT RF2 release folder or zip, types from semantic tags;</li>
+ *   <li>{@code snomed=PATH}: a SNOMED CT RF2 release folder or zip, types from semantic tags, synonyms of the
+ *       language refset {@link SnomedRefsetOption} chooses;</li>
  *   <li>{@code patterns}: the rule-based example teacher;</li>
  *   <li>{@code openai=MODEL} (key in OPENAI_API_KEY, or {@code --openai-base-url} for a local server),
  *       {@code gemini=MODEL} (key in GEMINI_API_KEY).</li>
@@ -53,24 +56,40 @@ record TeacherSpec(String kind, String value) {
         return spec;
     }
 
+    /** The entity types this kind of teacher can label; known before anything is loaded. */
+    Set<EntityType> types() {
+        return switch (kind) {
+            case "doid" -> Set.of(EntityType.DISEASE);
+            case "hpo" -> Set.of(EntityType.SYMPTOM);
+            case "drugbank", "drugsatfda", "rxnorm" -> Set.of(EntityType.MEDICATION);
+            case "snomed" -> Set.copyOf(SnomedRf2Loader.defaultSemanticTags().values());
+            case "patterns" -> Set.of(EntityType.MEDICATION, EntityType.DISEASE);
+            // the command line gives LLM teachers the predefined types, each with its default definition
+            case "openai", "gemini" -> PromptTemplate.DEFAULT_DEFINITIONS.keySet();
+            default -> throw new IllegalStateException("unhandled teacher kind " + kind);
+        };
+    }
+
     /**
-     * Builds the teacher for {@code types}.
+     * Builds the teacher for those of {@code types} it can label.
      *
      * @param openAiBaseUrl an OpenAI-compatible server for {@code openai=MODEL}, or {@code null} for OpenAI itself
+     * @param snomedRefset the language refset of {@code snomed=PATH}
      * @param cacheDirectory where LLM answers are cached
      */
-    Teacher build(Set<EntityType> types, String openAiBaseUrl, Path cacheDirectory) {
+    Teacher build(Set<EntityType> types, String openAiBaseUrl, SnomedRefsetOption snomedRefset, Path cacheDirectory) {
         Path path = Path.of(value);
+        Set<EntityType> labelled = types.stream().filter(types()::contains).collect(Collectors.toSet());
         return switch (kind) {
             case "doid" -> dictionary("doid", OboLoader.builder(EntityType.DISEASE).source("DOID").build().load(path));
             case "hpo" -> dictionary("hpo", OboLoader.hpoPhenotypicAbnormality().load(path));
             case "drugbank" -> dictionary("drugbank", DelimitedLexiconLoader.drugBankVocabulary().load(path));
             case "drugsatfda" -> dictionary("drugsatfda", DelimitedLexiconLoader.drugsAtFdaProducts().load(path));
             case "rxnorm" -> dictionary("rxnorm", RrfLoader.builder().build().load(path));
-            case "snomed" -> dictionary("snomed", SnomedRf2Loader.builder().build().load(path));
-            case "patterns" -> new ClinicalPatternTeacher("patterns", types);
-            case "openai" -> LlmTeachers.openAi(value, openAiBaseUrl, types, cacheDirectory);
-            case "gemini" -> LlmTeachers.gemini(value, types, cacheDirectory);
+            case "snomed" -> dictionary("snomed", snomedRefset.loader().load(path));
+            case "patterns" -> new ClinicalPatternTeacher("patterns", labelled);
+            case "openai" -> LlmTeachers.openAi(value, openAiBaseUrl, labelled, cacheDirectory);
+            case "gemini" -> LlmTeachers.gemini(value, labelled, cacheDirectory);
             default -> throw new IllegalStateException("unhandled teacher kind " + kind);
         };
     }

@@ -4,16 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.student.BertStudent;
 import io.github.meddistill.student.BertStudentTrainer;
 import io.github.meddistill.examples.student.TrainingSummaryJson;
 import io.github.meddistill.student.PretrainedEncoder;
 import io.github.meddistill.student.TrainingSummary;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,15 +58,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        List<Annotation> training = CorpusFormat.of(format, train).read(train).annotations();
-        List<Annotation> development = dev == null ? List.of() : CorpusFormat.of(format, dev).read(dev).annotations();
-        List<EntityType> entityTypes = types != null ? types.stream().map(EntityType::of).toList()
-                : List.copyOf(new TreeSet<>(training.stream().flatMap(a -> a.entities().stream()).map(e -> e.type()).toList()));
-        if (entityTypes.isEmpty()) {
-            throw new IllegalArgumentException("the training file " + train + " has no entities and no --types were given");
-        }
+        OutputLocation.studentFolder("--out", out);
+        PrintWriter err = spec.commandLine().getErr();
+        List<Annotation> training = CorpusInput.read(CorpusFormat.of(format, train), train, err);
+        List<Annotation> development = dev == null ? List.of() : CorpusInput.read(CorpusFormat.of(format, dev), dev, err);
+        List<EntityType> entityTypes = entityTypes(training);
         StudentProgress progress = new StudentProgress("student", ProgressBar.forTerminal(quiet), quiet);
         BertStudentTrainer trainer = BertStudentTrainer.builder()
                 .encoder(PretrainedEncoder.fromId(encoder))
@@ -73,7 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (BertStudent student = trainer.train(training, development)) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            student.save(out);
+            save(student);
             TrainingSummary run = progress.summary().orElseThrow();
             System.out.printf("Trained on %d documents in %.0f s (%s); saved to %s%n", training.size(), seconds,
                     TrainingSummaryJson.describe(run), out.toAbsolutePath());
@@ -90,5 +96,34 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The types asked for, each of which the training file must contain, or else all the types it contains. */
+    private List<EntityType> entityTypes(List<Annotation> training) {
+        Map<EntityType, Long> found = new TreeMap<>(training.stream().flatMap(a -> a.entities().stream())
+                .collect(Collectors.groupingBy(Entity::type, Collectors.counting())));
+        if (types == null) {
+            if (found.isEmpty()) {
+                throw new IllegalArgumentException("the training file " + train + " has no entities and no --types were given");
+            }
+            return List.copyOf(found.keySet());
+        }
+        List<EntityType> asked = types.stream().map(EntityType::of).distinct().toList();
+        List<String> absent = asked.stream().filter(type -> !found.containsKey(type)).map(EntityType::name).toList();
+        if (!absent.isEmpty()) {
+            throw new IllegalArgumentException("--types " + String.join(",", absent) + ": the training file " + train
+                    + " has no entity of " + (absent.size() == 1 ? "this type" : "these types") + "; it has "
+                    + (found.isEmpty() ? "no entities at all" : found.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))));
+        }
+        return asked;
+    }
+
+    private void save(BertStudent student) {
+        try {
+            student.save(out);
+        } catch (RuntimeException e) {
+            throw new RunFailedException("cannot save the trained student to " + out + ": " + e.getMessage(), e);
+        }
     }
 }

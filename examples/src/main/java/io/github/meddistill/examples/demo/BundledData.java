@@ -6,6 +6,7 @@ import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.io.AnnotationReader;
 import io.github.meddistill.core.io.BratReader;
 import io.github.meddistill.core.io.PubTatorReader;
+import io.github.meddistill.core.io.ReadResult;
 import io.github.meddistill.core.io.TypeMapping;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The public corpora and lexicons shipped inside the examples jar (see the {@code data/README.md}
@@ -27,6 +30,7 @@ import java.util.zip.ZipInputStream;
  */
 public final class BundledData {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BundledData.class);
     private static final String ROOT = "/io/github/meddistill/examples/data/";
 
     /** The bundled lexicon files, by resource name. */
@@ -59,7 +63,7 @@ public final class BundledData {
 
     /**
      * A split of a bundled PubTator corpus. A document id that occurs twice (NCBI-disease train has PMID 8528200
-     * twice) is kept once, its first occurrence.
+     * twice) is kept once, its first occurrence. What the reader skipped or repaired is logged with its counts.
      */
     private static List<Annotation> pubTator(String corpus, String split) {
         String resource = corpus + "-" + split + ".pubtator.gz";
@@ -71,6 +75,9 @@ public final class BundledData {
                 if (seen.add(annotation.documentId())) {
                     annotations.add(annotation);
                 }
+            }
+            if (reader.report().hasNotices()) {
+                LOG.info("{} (a repeated document id is kept once)", reader.report().summary());
             }
         }
         return List.copyOf(annotations);
@@ -103,8 +110,11 @@ public final class BundledData {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack bundled " + MACCROBAT_ZIP + " into " + folder, e);
         }
-        List<Annotation> annotations = BratReader.builder().typeMapping(MACCROBAT_TYPES).build().read(folder)
-                .annotations();
+        ReadResult read = BratReader.builder().typeMapping(MACCROBAT_TYPES).build().read(folder);
+        if (read.report().hasNotices()) {
+            LOG.info("{}", read.report().summary());
+        }
+        List<Annotation> annotations = read.annotations();
         if (annotations.isEmpty()) {
             throw new MedDistillException("bundled " + MACCROBAT_ZIP + " has no documents in split " + split);
         }

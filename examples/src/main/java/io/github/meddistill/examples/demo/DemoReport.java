@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meddistill.examples.student.TrainingSummaryJson;
+import io.github.meddistill.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -104,10 +103,9 @@ public final class DemoReport {
     public void write() {
         Path directory = settings.outputDirectory();
         try {
-            Files.createDirectories(directory);
-            Files.writeString(directory.resolve("report.json"), JSON.writeValueAsString(toJson()), StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve("report.md"), toMarkdown(), StandardCharsets.UTF_8);
-            Files.writeString(directory.resolve("report.html"), toHtml(), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(directory.resolve("report.json"), JSON.writeValueAsString(toJson()));
+            AtomicFiles.writeString(directory.resolve("report.md"), toMarkdown());
+            AtomicFiles.writeString(directory.resolve("report.html"), toHtml());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the summary reports to " + directory, e);
         }

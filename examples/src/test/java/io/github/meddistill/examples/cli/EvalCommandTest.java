@@ -22,10 +22,13 @@ class EvalCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine command = new CommandLine(new EvalCommand());
+        CommandLine command = MedDistillCommand.commandLine();
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
-        return command.execute(args);
+        String[] withCommand = new String[args.length + 1];
+        withCommand[0] = "eval";
+        System.arraycopy(args, 0, withCommand, 1, args.length);
+        return command.execute(withCommand);
     }
 
     private Path write(String name, String... lines) throws Exception {
@@ -92,8 +95,8 @@ class EvalCommandTest {
 
         int exit = run("--gold", gold.toString(), "--pred", pred.toString());
 
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("eval failed").contains("pred.jsonl").contains("2");
+        assertThat(exit).isEqualTo(MedDistillCommand.BAD_INPUT);
+        assertThat(err.toString()).contains("meddistill eval: ").contains("pred.jsonl:2: field 'line'");
     }
 
     @Test
@@ -103,8 +106,11 @@ class EvalCommandTest {
 
         int exit = run("--gold", gold.toString(), "--pred", pred.toString(), "--json");
 
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).isEqualTo(MedDistillCommand.BAD_INPUT);
         assertThat(err.toString()).contains("document 'd2' is in gold but missing from the predictions of pred");
+        JsonNode error = new ObjectMapper().readTree(out.toString().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(error.get("error").get("exitCode").asInt()).isEqualTo(MedDistillCommand.BAD_INPUT);
+        assertThat(error.get("error").get("message").asText()).contains("document 'd2'");
     }
 
     @Test

@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads synonyms from a SNOMED CT RF2 snapshot: {@code sct2_Concept_Snapshot_*.txt},
@@ -31,7 +35,12 @@ import java.util.Set;
  * {@code product}, {@code clinical drug}, {@code medicinal product} to MEDICATION; concepts with any
  * other tag are skipped. Their synonyms ({@value #SYNONYM_TYPE}) become terms; with a language refset,
  * only synonyms acceptable or preferred in the chosen refset (default US English), and the preferred
- * one is the concept's preferred name (otherwise the FSN without its tag).
+ * one is the concept's preferred name (otherwise the FSN without its tag). Editions choose their own
+ * refset: the International release carries US and GB English, the UK edition GB English and its own.
+ *
+ * <p>Filters never empty a lexicon silently: a release whose language refset file lacks the chosen refset
+ * fails naming the refsets it has; a load that keeps no term fails with the counts of what each filter
+ * dropped; and one whose refset drops most synonyms logs a warning with those counts.
  *
  * <pre>{@code
  * List<Term> terms = SnomedRf2Loader.builder().build().load(Path.of("SnomedCT_InternationalRF2_PRODUCTION_20240101T120000Z.zip"));
@@ -51,6 +60,9 @@ public final class SnomedRf2Loader {
     public static final String GB_ENGLISH_REFSET = "900000000000508004";
 
     private static final long PREFERRED = 900000000000548007L;
+    private static final Logger LOG = LoggerFactory.getLogger(SnomedRf2Loader.class);
+    private static final Map<Long, String> REFSET_NAMES = Map.of(Long.parseLong(US_ENGLISH_REFSET), "US English",
+            Long.parseLong(GB_ENGLISH_REFSET), "GB English");
     private static final String CONCEPT_HEADER = "id\teffectiveTime\tactive\tmoduleId\tdefinitionStatusId";
     private static final String DESCRIPTION_HEADER = "id\teffectiveTime\tactive\tmoduleId\tconceptId\tlanguageCode"
             + "\ttypeId\tterm\tcaseSignificanceId";
@@ -95,18 +107,59 @@ public final class SnomedRf2Loader {
     public List<Term> load(Path release) {
         try (Rf2Release files = Rf2Release.open(release)) {
             Set<Long> activeConcepts = readConcepts(files.concepts());
-            Map<Long, Boolean> acceptability = useLanguageRefset && files.language() != null
-                    ? readLanguage(files.language()) : null;
+            Language language = useLanguageRefset && files.language() != null ? readLanguage(files.language()) : null;
             Map<Long, Fsn> fsns = new HashMap<>();
             List<Synonym> synonyms = new ArrayList<>();
+            long outsideRefset = 0;
             for (Rf2Release.Entry descriptions : files.descriptions()) {
-                readDescriptions(descriptions, activeConcepts, acceptability, fsns, synonyms);
+                outsideRefset += readDescriptions(descriptions, activeConcepts, language, fsns, synonyms);
             }
-            return terms(fsns, synonyms, acceptability != null);
+            Kept kept = terms(fsns, synonyms, language != null);
+            String counts = counts(synonyms.size() + outsideRefset, outsideRefset, language, kept);
+            if (kept.terms().isEmpty()) {
+                throw new OntologyLoadException(release.toString(), "expected terms of the semantic tags "
+                        + new TreeSet<>(semanticTags.keySet()) + ", but kept none: " + counts);
+            }
+            if (language != null && outsideRefset > synonyms.size()) {
+                LOG.warn("{}: the language refset dropped most synonyms: {}", release, counts);
+            }
+            return kept.terms();
         }
     }
 
-    private List<Term> terms(Map<Long, Fsn> fsns, List<Synonym> synonyms, boolean withRefset) {
+    /** What each filter kept and dropped, for messages. */
+    private String counts(long activeSynonyms, long outsideRefset, Language language, Kept kept) {
+        StringBuilder counts = new StringBuilder().append(activeSynonyms).append(" active synonyms of active concepts");
+        if (language != null) {
+            counts.append("; ").append(outsideRefset).append(" of them are not acceptable in language refset ")
+                    .append(describe(languageRefset)).append(" (the language refset file has ")
+                    .append(describeRows(language.rowsByRefset())).append(')');
+        }
+        counts.append("; ").append(kept.skippedByTag().values().stream().mapToLong(Long::longValue).sum())
+                .append(" have a semantic tag not mapped to an entity type ").append(kept.skippedByTag());
+        return counts.append("; ").append(kept.terms().size()).append(" terms kept").toString();
+    }
+
+    private static String describe(long refset) {
+        String name = REFSET_NAMES.get(refset);
+        return name == null ? Long.toString(refset) : refset + " (" + name + ")";
+    }
+
+    private static String describeRows(Map<Long, Long> rowsByRefset) {
+        if (rowsByRefset.isEmpty()) {
+            return "no active rows";
+        }
+        StringBuilder rows = new StringBuilder();
+        rowsByRefset.forEach((refset, count) -> rows.append(rows.length() == 0 ? "" : ", ").append(count)
+                .append(" active rows of ").append(describe(refset)));
+        return rows.toString();
+    }
+
+    /** The terms kept, and the number of synonyms skipped per semantic tag that has no entity type. */
+    private record Kept(List<Term> terms, Map<String, Long> skippedByTag) {
+    }
+
+    private Kept terms(Map<Long, Fsn> fsns, List<Synonym> synonyms, boolean withRefset) {
         Map<Long, String> preferredNames = new HashMap<>();
         for (Synonym synonym : synonyms) {
             Fsn fsn = fsns.get(synonym.concept);
@@ -119,16 +172,18 @@ public final class SnomedRf2Loader {
             }
         }
         Set<Term> terms = new LinkedHashSet<>();
+        Map<String, Long> skippedByTag = new TreeMap<>();
         for (Synonym synonym : synonyms) {
             Fsn fsn = fsns.get(synonym.concept);
             EntityType type = semanticTags.get(fsn.tag);
             if (type == null) {
+                skippedByTag.merge(fsn.tag, 1L, Long::sum);
                 continue;
             }
             String preferred = withRefset ? preferredNames.getOrDefault(synonym.concept, fsn.withoutTag) : fsn.withoutTag;
             terms.add(new Term(synonym.term, Long.toString(synonym.concept), preferred, type, source));
         }
-        return List.copyOf(terms);
+        return new Kept(List.copyOf(terms), skippedByTag);
     }
 
     private static Set<Long> readConcepts(Rf2Release.Entry entry) {
@@ -149,8 +204,13 @@ public final class SnomedRf2Loader {
         return active;
     }
 
-    private Map<Long, Boolean> readLanguage(Rf2Release.Entry entry) {
+    /** The acceptability of each description in the chosen refset, and how many active rows each refset has. */
+    private record Language(Map<Long, Boolean> acceptability, Map<Long, Long> rowsByRefset) {
+    }
+
+    private Language readLanguage(Rf2Release.Entry entry) {
         Map<Long, Boolean> acceptability = new HashMap<>();
+        Map<Long, Long> rowsByRefset = new TreeMap<>();
         try (LineReader lines = entry.open(StandardCharsets.UTF_8)) {
             header(lines, LANGUAGE_HEADER);
             for (String line = lines.next(); line != null; line = lines.next()) {
@@ -161,22 +221,26 @@ public final class SnomedRf2Loader {
                 long refset = id(lines, fields, 4, "refsetId");
                 long description = id(lines, fields, 5, "referencedComponentId");
                 long value = id(lines, fields, 6, "acceptabilityId");
-                if (active(lines, fields) && refset == languageRefset) {
-                    acceptability.put(description, value == PREFERRED);
+                if (active(lines, fields)) {
+                    rowsByRefset.merge(refset, 1L, Long::sum);
+                    if (refset == languageRefset) {
+                        acceptability.put(description, value == PREFERRED);
+                    }
                 }
             }
             if (acceptability.isEmpty()) {
                 throw new OntologyFormatException(lines.file(), lines.lineNumber(), "expected active rows of language"
-                        + " refset " + languageRefset + ", found none (choose another languageRefset or turn"
-                        + " useLanguageRefset off)");
+                        + " refset " + describe(languageRefset) + ", found " + describeRows(rowsByRefset) + " (choose"
+                        + " one of those with languageRefset, or turn useLanguageRefset off)");
             }
         }
-        return acceptability;
+        return new Language(acceptability, rowsByRefset);
     }
 
-    private static void readDescriptions(Rf2Release.Entry entry, Set<Long> activeConcepts,
-                                         Map<Long, Boolean> acceptability, Map<Long, Fsn> fsns,
-                                         List<Synonym> synonyms) {
+    /** Adds the FSNs and kept synonyms of one description file; returns the synonyms the language refset dropped. */
+    private static long readDescriptions(Rf2Release.Entry entry, Set<Long> activeConcepts, Language language,
+                                         Map<Long, Fsn> fsns, List<Synonym> synonyms) {
+        long outsideRefset = 0;
         try (LineReader lines = entry.open(StandardCharsets.UTF_8)) {
             header(lines, DESCRIPTION_HEADER);
             for (String line = lines.next(); line != null; line = lines.next()) {
@@ -198,13 +262,16 @@ public final class SnomedRf2Loader {
                 if (FSN_TYPE.equals(typeId)) {
                     fsns.put(concept, fsn(lines, term));
                 } else if (SYNONYM_TYPE.equals(typeId)) {
-                    Boolean preferred = acceptability == null ? Boolean.FALSE : acceptability.get(id);
+                    Boolean preferred = language == null ? Boolean.FALSE : language.acceptability().get(id);
                     if (preferred != null) {
                         synonyms.add(new Synonym(concept, term, preferred, lines.file(), lines.lineNumber()));
+                    } else {
+                        outsideRefset++;
                     }
                 }
             }
         }
+        return outsideRefset;
     }
 
     private static Fsn fsn(LineReader lines, String term) {

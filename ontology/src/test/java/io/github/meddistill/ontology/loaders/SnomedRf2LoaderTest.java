@@ -7,8 +7,10 @@ import io.github.meddistill.core.EntityType;
 import io.github.meddistill.ontology.OntologyFormatException;
 import io.github.meddistill.ontology.OntologyLoadException;
 import io.github.meddistill.ontology.Term;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,11 @@ class SnomedRf2LoaderTest {
 
     private static Path fixture() {
         return RrfLoaderTest.resource("snomed/" + RELEASE);
+    }
+
+    /** A release whose language refset is GB English only, as the UK and other editions ship. */
+    private static Path gbRelease() {
+        return RrfLoaderTest.resource("snomed/SnomedCT_MedDistillGbTestRF2_PRODUCTION_20240101T120000Z");
     }
 
     /** A copy of the fixture release under temp, with one file's content replaced. */
@@ -185,5 +192,58 @@ class SnomedRf2LoaderTest {
                 .load(fixture())).extracting(Term::text).containsExactly("Paracetamol");
         assertThatThrownBy(() -> SnomedRf2Loader.builder().languageRefset("en-US").build())
                 .hasMessageContaining("languageRefset");
+    }
+
+    @Test
+    void should_name_the_refsets_it_found_when_a_gb_only_release_is_read_with_the_us_refset() {
+        assertThatThrownBy(() -> SnomedRf2Loader.builder().build().load(gbRelease()))
+                .isInstanceOf(OntologyFormatException.class)
+                .hasMessageContaining("der2_cRefset_LanguageSnapshot-en_INT_20240101.txt")
+                .hasMessageContaining("expected active rows of language refset 900000000000509007 (US English), found"
+                        + " 12 active rows of 900000000000508004 (GB English)")
+                .hasMessageContaining("languageRefset");
+    }
+
+    @Test
+    void should_keep_the_gb_synonyms_when_the_gb_refset_is_chosen() {
+        List<Term> terms = SnomedRf2Loader.builder().languageRefset(SnomedRf2Loader.GB_ENGLISH_REFSET).build()
+                .load(gbRelease());
+
+        assertThat(terms).containsExactly(
+                new Term("Anaemia", "1234567005", "Anaemia", EntityType.DISEASE, "SNOMEDCT"),
+                new Term("Oedema", "1234568000", "Oedema", EntityType.SYMPTOM, "SNOMEDCT"),
+                new Term("Swelling", "1234568000", "Oedema", EntityType.SYMPTOM, "SNOMEDCT"),
+                new Term("Paracetamol", "1234569008", "Paracetamol", EntityType.MEDICATION, "SNOMEDCT"),
+                new Term("Acetaminophen", "1234569008", "Paracetamol", EntityType.MEDICATION, "SNOMEDCT"));
+    }
+
+    @Test
+    void should_fail_with_what_each_filter_dropped_when_no_term_is_kept() {
+        SnomedRf2Loader organismsOnly = SnomedRf2Loader.builder().languageRefset(SnomedRf2Loader.GB_ENGLISH_REFSET)
+                .semanticTags(Map.of("organism", EntityType.of("ORGANISM"))).build();
+
+        assertThatThrownBy(() -> organismsOnly.load(gbRelease())).isInstanceOf(OntologyLoadException.class)
+                .hasMessageContaining("expected terms of the semantic tags [organism], but kept none: 8 active synonyms"
+                        + " of active concepts; 2 of them are not acceptable in language refset 900000000000508004 (GB"
+                        + " English)")
+                .hasMessageContaining("6 have a semantic tag not mapped to an entity type {disorder=1, finding=2,"
+                        + " procedure=1, substance=2}; 0 terms kept");
+    }
+
+    @Test
+    void should_warn_with_the_counts_when_the_language_refset_drops_most_synonyms() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            SnomedRf2Loader.builder().languageRefset(SnomedRf2Loader.GB_ENGLISH_REFSET).build().load(fixture());
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("WARN")
+                .contains("the language refset dropped most synonyms")
+                .contains("of them are not acceptable in language refset 900000000000508004 (GB English)")
+                .contains("1 terms kept");
     }
 }

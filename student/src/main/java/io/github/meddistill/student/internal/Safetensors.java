@@ -1,14 +1,13 @@
 package io.github.meddistill.student.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.meddistill.core.NonRetriableException;
+import io.github.meddistill.core.io.AtomicFiles;
 
 /**
  * Reads and writes the safetensors format (an 8-byte little-endian header length, a JSON header, raw
@@ -31,21 +31,39 @@ public final class Safetensors {
     private Safetensors() {
     }
 
+    /** The dtype and shape of one tensor, as its file's header states them. */
+    public record Entry(String dtype, long[] shape) {
+
+        /** {@code F32 [2, 3]}. */
+        @Override
+        public String toString() {
+            return dtype + " " + Arrays.toString(shape);
+        }
+    }
+
+    /** Every tensor's dtype and shape by name, in header order, without reading the data. */
+    public static Map<String, Entry> header(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            Map<String, Entry> entries = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = readHeader(channel, file).fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!field.getKey().equals("__metadata__")) {
+                    entries.put(field.getKey(), new Entry(field.getValue().path("dtype").asText(),
+                            shape(field.getValue())));
+                }
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new NonRetriableException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The float tensors of a {@code .safetensors} file by name, in header order. */
     public static Map<String, FloatTensor> read(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            ByteBuffer lengthBuffer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(channel, lengthBuffer, 0);
-            long headerLength = lengthBuffer.flip().getLong();
-            if (headerLength <= 0 || 8 + headerLength > size) {
-                throw new NonRetriableException("not a safetensors file: " + file + " (header length " + headerLength
-                        + ", file size " + size + ")");
-            }
-            ByteBuffer headerBuffer = ByteBuffer.allocate((int) headerLength);
-            readFully(channel, headerBuffer, 8);
-            JsonNode header = JSON.readTree(new String(headerBuffer.array(), StandardCharsets.UTF_8));
-            long dataStart = 8 + headerLength;
+            JsonNode header = readHeader(channel, file);
+            long dataStart = 8 + headerLength(channel);
             Map<String, FloatTensor> tensors = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> fields = header.fields();
             while (fields.hasNext()) {
@@ -53,7 +71,7 @@ public final class Safetensors {
                 if (field.getKey().equals("__metadata__")) {
                     continue;
                 }
-                FloatTensor tensor = readTensor(channel, dataStart, size, field.getKey(), field.getValue(), file);
+                FloatTensor tensor = readTensor(channel, dataStart, channel.size(), field.getKey(), field.getValue(), file);
                 if (tensor != null) {
                     tensors.put(field.getKey(), tensor);
                 }
@@ -62,6 +80,37 @@ public final class Safetensors {
         } catch (IOException e) {
             throw new NonRetriableException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static long headerLength(FileChannel channel) throws IOException {
+        ByteBuffer lengthBuffer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(channel, lengthBuffer, 0);
+        return lengthBuffer.flip().getLong();
+    }
+
+    private static JsonNode readHeader(FileChannel channel, Path file) throws IOException {
+        long size = channel.size();
+        long headerLength = size < 8 ? -1 : headerLength(channel);
+        if (headerLength <= 0 || 8 + headerLength > size) {
+            throw new NonRetriableException("not a safetensors file: " + file + " (header length " + headerLength
+                    + ", file size " + size + ")");
+        }
+        ByteBuffer headerBuffer = ByteBuffer.allocate((int) headerLength);
+        readFully(channel, headerBuffer, 8);
+        JsonNode header = JSON.readTree(new String(headerBuffer.array(), StandardCharsets.UTF_8));
+        if (header == null || !header.isObject()) {
+            throw new NonRetriableException("not a safetensors file: " + file + " (its header is not a JSON object)");
+        }
+        return header;
+    }
+
+    private static long[] shape(JsonNode info) {
+        JsonNode shapeNode = info.path("shape");
+        long[] shape = new long[shapeNode.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = shapeNode.get(i).asLong();
+        }
+        return shape;
     }
 
     private static FloatTensor readTensor(FileChannel channel, long dataStart, long fileSize, String name,
@@ -75,12 +124,10 @@ public final class Safetensors {
         if (bytesPerValue == 0) {
             return null;
         }
-        JsonNode shapeNode = info.path("shape");
-        long[] shape = new long[shapeNode.size()];
+        long[] shape = shape(info);
         long count = 1;
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeNode.get(i).asLong();
-            count *= shape[i];
+        for (long dimension : shape) {
+            count *= dimension;
         }
         long begin = info.path("data_offsets").path(0).asLong(-1);
         long end = info.path("data_offsets").path(1).asLong(-1);
@@ -113,7 +160,7 @@ public final class Safetensors {
         }
     }
 
-    /** Writes float32 tensors in the given order, with string metadata. */
+    /** Writes float32 tensors in the given order, with string metadata; the file appears only when complete. */
     public static void write(Path file, Map<String, FloatTensor> tensors, Map<String, String> metadata) {
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
@@ -135,17 +182,19 @@ public final class Safetensors {
         byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
         int padded = (headerBytes.length + 7) / 8 * 8;
         byte[] headerPadded = new byte[padded];
-        java.util.Arrays.fill(headerPadded, (byte) ' ');
+        Arrays.fill(headerPadded, (byte) ' ');
         System.arraycopy(headerBytes, 0, headerPadded, 0, headerBytes.length);
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded);
-            out.write(length.array());
-            out.write(headerPadded);
-            for (FloatTensor tensor : tensors.values()) {
-                ByteBuffer data = ByteBuffer.allocate(4 * tensor.values().length).order(ByteOrder.LITTLE_ENDIAN);
-                data.asFloatBuffer().put(tensor.values());
-                out.write(data.array());
-            }
+        try {
+            AtomicFiles.write(file, out -> {
+                ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded);
+                out.write(length.array());
+                out.write(headerPadded);
+                for (FloatTensor tensor : tensors.values()) {
+                    ByteBuffer data = ByteBuffer.allocate(4 * tensor.values().length).order(ByteOrder.LITTLE_ENDIAN);
+                    data.asFloatBuffer().put(tensor.values());
+                    out.write(data.array());
+                }
+            });
         } catch (IOException e) {
             throw new NonRetriableException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -12,11 +12,23 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /** The bytes of {@code file}, gunzipped when they are gzip-compressed (see {@link Gzip}). */
     public static InputStream open(Path file) {
+        InputStream input;
         try {
-            return Files.newInputStream(file);
+            input = Files.newInputStream(file);
         } catch (IOException e) {
             throw new CorpusIoException("cannot open " + file, e);
+        }
+        try {
+            return Gzip.decompressIfGzip(input, file);
+        } catch (IOException e) {
+            try {
+                input.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new CorpusIoException("cannot read " + file, e);
         }
     }
 

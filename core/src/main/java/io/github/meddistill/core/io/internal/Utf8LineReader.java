@@ -20,6 +20,7 @@ import java.util.Arrays;
 public final class Utf8LineReader implements AutoCloseable {
 
     private static final int BUFFER_SIZE = 1 << 16;
+    private static final int MAX_LINE_BYTES = Integer.MAX_VALUE - 8;
 
     private final InputStream input;
     private final String source;
@@ -57,7 +58,11 @@ public final class Utf8LineReader implements AutoCloseable {
                 break;
             }
             if (length == line.length) {
-                line = Arrays.copyOf(line, line.length * 2);
+                if (length == MAX_LINE_BYTES) {
+                    throw new CorpusFormatException(source, lineNumber + 1, "line", "a line of at most " + MAX_LINE_BYTES
+                            + " bytes (the largest Java array)", "a longer line");
+                }
+                line = Arrays.copyOf(line, (int) Math.min(MAX_LINE_BYTES, 2L * line.length));
             }
             line[length++] = next;
         }
