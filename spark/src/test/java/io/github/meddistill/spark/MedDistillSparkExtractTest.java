@@ -23,7 +23,7 @@ class MedDistillSparkExtractTest {
 
     @BeforeAll
     static void extractInOneJvm() {
-        notes = LocalSpark.mtSamples(60);
+        notes = LocalSpark.mtSamples(40);
         singleJvm = new HashMap<>();
         try (BertStudent student = BertStudent.load(TinyStudent.saved())) {
             for (String[] note : notes) {
@@ -42,7 +42,7 @@ class MedDistillSparkExtractTest {
 
     @Test
     void should_equal_the_single_jvm_student_note_for_note_when_extracting_mtsamples_notes_on_local_2() {
-        // given 60 real notes in 4 partitions
+        // given 40 real notes in 4 partitions
         Dataset<Row> frame = LocalSpark.notes(notes, 4);
         int loadsBefore = ExecutorStudents.loads();
 
@@ -51,7 +51,7 @@ class MedDistillSparkExtractTest {
                 ExtractOptions.defaults().withBatchSize(8)).collectAsList();
 
         // then every note has exactly the single-JVM entities, with text and offsets of its own
-        assertThat(rows).hasSize(60);
+        assertThat(rows).hasSize(40);
         assertThat(rows).allSatisfy(row -> assertThat(row.isNullAt(row.fieldIndex("error"))).isTrue());
         assertThat(byId(rows, "entities")).isEqualTo(singleJvm);
         assertThat(singleJvm.values().stream().mapToInt(List::size).sum()).as("entities found").isPositive();

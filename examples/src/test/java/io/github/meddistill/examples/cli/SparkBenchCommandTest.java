@@ -57,12 +57,12 @@ class SparkBenchCommandTest {
     void should_measure_local_1_and_local_2_against_one_jvm_with_equal_entities_when_run_on_few_notes() throws Exception {
         Path data = Path.of(System.getProperty("meddistill.shared.data"));
 
-        int code = run("--data", data.toString(), "--notes", "400", "--partitions", "2", "--json");
+        int code = run("--data", data.toString(), "--notes", "200", "--partitions", "2", "--json");
 
         assertThat(code).as(err.toString()).isZero();
         String[] lines = out.toString().strip().split("\n");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
-        assertThat(json.path("notes").asInt()).isEqualTo(400);
+        assertThat(json.path("notes").asInt()).isEqualTo(200);
         assertThat(json.path("notesPerSecond").path("1").asDouble()).isPositive();
         assertThat(json.path("notesPerSecond").path("2").asDouble()).isPositive();
         assertThat(json.path("singleJvmNotesPerSecond").asDouble()).isPositive();
