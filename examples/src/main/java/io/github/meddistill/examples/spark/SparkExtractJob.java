@@ -10,7 +10,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code entities} and {@code error}) to a new folder, which Spark's committer makes visible whole.
  *
  * <pre>
- * spark-submit --class io.github.meddistill.examples.spark.SparkExtractJob --jars "$(ls lib/*.jar | tr '\n' ,)" \
+ * spark-submit --class io.github.meddistill.examples.spark.SparkExtractJob \
+ *     --jars "$(ls lib/*.jar | grep -v -e slf4j-simple -e jackson | paste -sd, -)" \
  *     meddistill.jar hdfs:///models/student hdfs:///notes/2026-11/ hdfs:///entities/2026-11/ [text-field]
  * </pre>
  */
