@@ -94,6 +94,7 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
     private final Retrier retrier;
     private final RateLimiter requestLimiter;
     private final RateLimiter tokenLimiter;
+    private final RequestBudget requestBudget;
     private final Semaphore permits;
     private final int maxConcurrency;
     private final HttpClient http;
@@ -130,6 +131,7 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         this.retrier = new Retrier(b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT, () -> closed);
         this.requestLimiter = b.requestsPerMinute != null ? new RateLimiter(b.requestsPerMinute) : null;
         this.tokenLimiter = b.tokensPerMinute != null ? new RateLimiter(b.tokensPerMinute) : null;
+        this.requestBudget = b.requestBudget;
         this.maxConcurrency = b.maxConcurrency != null ? b.maxConcurrency : 4;
         this.permits = new Semaphore(maxConcurrency, true);
         this.requestTimeout = b.requestTimeout != null ? b.requestTimeout : Duration.ofSeconds(180);
@@ -418,6 +420,16 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         }
     }
 
+    /**
+     * Reads the answers that other teachers sharing this teacher's cache directory (other processes, such as the
+     * other executors of a Spark job) have stored since it opened or last refreshed, so that they are not paid for
+     * again; returns how many it read. Does nothing for a cache in memory. A retried Spark task calls it before
+     * labelling.
+     */
+    public int refreshCache() {
+        return cache.refresh();
+    }
+
     /** Answers in the cache (all teachers sharing its directory, as of opening, plus this one's). */
     public int cachedAnswerCount() {
         return cache.size();
@@ -577,6 +589,9 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
                 }
                 if (tokenLimiter != null) {
                     tokenLimiter.acquire(tokens);
+                }
+                if (requestBudget != null) {
+                    requestBudget.acquire(tokens);
                 }
                 permits.acquire();
                 if (closed) {

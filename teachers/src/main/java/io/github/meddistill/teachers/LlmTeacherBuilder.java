@@ -31,6 +31,7 @@ public abstract class LlmTeacherBuilder<B extends LlmTeacherBuilder<B>> {
     Integer maxConcurrency;
     Long requestsPerMinute;
     Long tokensPerMinute;
+    RequestBudget requestBudget;
     PromptTemplate promptTemplate;
     Integer chunkTokens;
     Integer chunkOverlapTokens;
@@ -152,6 +153,16 @@ public abstract class LlmTeacherBuilder<B extends LlmTeacherBuilder<B>> {
         return self();
     }
 
+    /**
+     * A request budget shared with other teachers or JVMs (default: none), asked before every paid request. It
+     * replaces {@link #requestsPerMinute} and {@link #tokensPerMinute}, which limit this teacher alone: setting both
+     * is an error.
+     */
+    public B requestBudget(RequestBudget requestBudget) {
+        this.requestBudget = requestBudget;
+        return self();
+    }
+
     /** Replaces the prompt (default {@link PromptTemplate#DEFAULT}). */
     public B promptTemplate(PromptTemplate promptTemplate) {
         this.promptTemplate = promptTemplate;
@@ -207,6 +218,12 @@ public abstract class LlmTeacherBuilder<B extends LlmTeacherBuilder<B>> {
         return self();
     }
 
+    /**
+     * Validates every setting and builds the teacher. Declared here so that code holding any provider's builder
+     * (meddistill-spark sets a job's {@link #requestBudget} on executors) can finish it.
+     */
+    public abstract LlmTeacher build();
+
     /** Checks the shared settings, naming the first bad field. Provider builders call it in {@code build()}. */
     protected void validate() {
         requireNotBlankIfSet("name", name);
@@ -224,6 +241,11 @@ public abstract class LlmTeacherBuilder<B extends LlmTeacherBuilder<B>> {
         positive("maxConcurrency", maxConcurrency);
         positive("requestsPerMinute", requestsPerMinute);
         positive("tokensPerMinute", tokensPerMinute);
+        if (requestBudget != null && (requestsPerMinute != null || tokensPerMinute != null)) {
+            throw new IllegalArgumentException("requestBudget: a shared request budget replaces this teacher's own limits;"
+                    + " remove requestsPerMinute(" + requestsPerMinute + ") and tokensPerMinute(" + tokensPerMinute
+                    + ") or the budget");
+        }
         positive("connectTimeout", connectTimeout);
         positive("requestTimeout", requestTimeout);
         positive("batchPollInterval", batchPollInterval);

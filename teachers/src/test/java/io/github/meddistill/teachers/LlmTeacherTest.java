@@ -170,4 +170,44 @@ class LlmTeacherTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
         }
     }
+
+    @Test
+    void should_ask_the_shared_budget_once_per_paid_request_and_never_for_cached_answers_when_one_is_set() {
+        // given a budget that counts what it is asked for
+        List<Long> asked = new CopyOnWriteArrayList<>();
+        RequestBudget budget = asked::add;
+        try (OpenAiTeacher gpt = teacher().requestBudget(budget).maxOutputTokens(100).build()) {
+            // when the same notes are labelled twice
+            gpt.label(notes(5));
+            gpt.label(notes(5));
+        }
+
+        // then only the five paid requests asked, each with its estimated tokens
+        assertThat(asked).hasSize(5).allSatisfy(tokens -> assertThat(tokens).isGreaterThan(100));
+        assertThat(server.requestCount()).isEqualTo(5);
+    }
+
+    @Test
+    void should_reject_a_shared_budget_with_own_limits_when_both_are_set() {
+        assertThatThrownBy(() -> teacher().requestBudget(tokens -> { }).requestsPerMinute(60).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("requestBudget").hasMessageContaining("requestsPerMinute(60)");
+    }
+
+    @Test
+    void should_not_pay_again_for_answers_another_teacher_stored_when_its_cache_is_refreshed() {
+        // given two teachers on one cache directory, opened before either labelled (two executors of a job)
+        try (OpenAiTeacher first = teacher().build(); OpenAiTeacher second = teacher().build()) {
+            first.label(notes(4));
+
+            // when the second refreshes its cache and labels the same notes
+            int read = second.refreshCache();
+            LabellingRun run = second.label(notes(4));
+
+            // then
+            assertThat(read).isEqualTo(4);
+            assertThat(run.allLabelled()).isTrue();
+            assertThat(server.requestCount()).isEqualTo(4);
+        }
+    }
 }

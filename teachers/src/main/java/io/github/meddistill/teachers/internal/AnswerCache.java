@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +54,9 @@ public final class AnswerCache implements AutoCloseable {
 
     private final Path directory;
     private final Map<String, CachedAnswer> entries = new ConcurrentHashMap<>();
-    private final int skippedLines;
+    private final Object readLock = new Object();
+    private final Map<Path, Long> readUpTo = new HashMap<>();
+    private int skippedLines;
     private final Object writeLock = new Object();
     private final Object syncLock = new Object();
     private long written;
@@ -67,7 +70,9 @@ public final class AnswerCache implements AutoCloseable {
 
     private AnswerCache(Path directory) {
         this.directory = directory;
-        this.skippedLines = directory == null ? 0 : load();
+        if (directory != null) {
+            load();
+        }
     }
 
     /** A cache that keeps answers in memory only (nothing survives the process). */
@@ -94,9 +99,25 @@ public final class AnswerCache implements AutoCloseable {
         return entries.size();
     }
 
-    /** Lines skipped on open because they were torn or failed their checksum. */
+    /** Lines skipped on open (or {@link #refresh()}) because they were torn or failed their checksum. */
     public int skippedLines() {
-        return skippedLines;
+        synchronized (readLock) {
+            return skippedLines;
+        }
+    }
+
+    /**
+     * Reads the lines that other caches (other processes, other instances) have appended to the directory's journals
+     * since this one opened or last refreshed, and returns how many answers it read. A line still being written
+     * (no final newline yet) is left for the next refresh. For a cache in memory, does nothing and returns 0.
+     */
+    public int refresh() {
+        if (directory == null) {
+            return 0;
+        }
+        synchronized (readLock) {
+            return scan(false);
+        }
     }
 
     /** The directory, if this cache has one. */
@@ -223,7 +244,18 @@ public final class AnswerCache implements AutoCloseable {
         return !existingComplete && addedComplete ? added : existing;
     }
 
-    private int load() {
+    private void load() {
+        synchronized (readLock) {
+            scan(true);
+            if (skippedLines > 0) {
+                LOG.warn("answer cache {}: skipped {} torn or corrupt journal line(s); their answers will be requested"
+                        + " again", directory, skippedLines);
+            }
+        }
+    }
+
+    /** Reads every journal from where the last scan stopped; returns the number of answers read. */
+    private int scan(boolean opening) {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "answers-*.jsonl")) {
             stream.forEach(files::add);
@@ -231,45 +263,62 @@ public final class AnswerCache implements AutoCloseable {
             throw new UncheckedIOException("cannot list answer cache directory " + directory, e);
         }
         files.sort(null);
-        int skipped = 0;
+        Path own;
+        synchronized (writeLock) {
+            own = journalPath;
+        }
+        int read = 0;
         for (Path file : files) {
-            skipped += loadFile(file);
+            if (!file.equals(own)) {
+                read += readFile(file, opening);
+            }
         }
-        if (skipped > 0) {
-            LOG.warn("answer cache {}: skipped {} torn or corrupt journal line(s); their answers will be requested again",
-                    directory, skipped);
-        }
-        return skipped;
+        return read;
     }
 
-    private int loadFile(Path file) {
+    private int readFile(Path file, boolean opening) {
+        long from = readUpTo.getOrDefault(file, 0L);
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size <= from) {
+                return 0;
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(size - from));
+            while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+                // reads until the size seen above
+            }
+            bytes = buffer.array();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read answer cache journal " + file, e);
         }
-        int skipped = 0;
-        int lineNumber = 0;
+        int read = 0;
         int start = 0;
         while (start < bytes.length) {
-            lineNumber++;
             int end = start;
             while (end < bytes.length && bytes[end] != '\n') {
                 end++;
             }
             if (end == bytes.length) {
-                LOG.warn("answer cache journal {} line {}: no final newline (write interrupted), skipped", file, lineNumber);
-                skipped++;
+                if (opening) {
+                    LOG.warn("answer cache journal {}: last line has no final newline (write interrupted or still under"
+                            + " way), skipped", file);
+                    skippedLines++;
+                }
                 break;
             }
-            if (end > start && !loadLine(bytes, start, end)) {
-                LOG.warn("answer cache journal {} line {}: checksum or format mismatch, skipped", file, lineNumber);
-                skipped++;
+            if (end > start) {
+                if (loadLine(bytes, start, end)) {
+                    read++;
+                } else {
+                    LOG.warn("answer cache journal {} at byte {}: checksum or format mismatch, skipped", file, from + start);
+                    skippedLines++;
+                }
             }
             start = end + 1;
         }
-        return skipped;
+        readUpTo.put(file, from + start);
+        return read;
     }
 
     private boolean loadLine(byte[] bytes, int start, int end) {

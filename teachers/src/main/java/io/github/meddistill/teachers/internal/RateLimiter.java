@@ -36,7 +36,12 @@ public final class RateLimiter {
         }
     }
 
-    private synchronized Duration reserve(long units) {
+    /**
+     * Takes {@code units} now, possibly into debt, and returns how long the caller must wait before using them
+     * ({@link Duration#ZERO} if at once): {@link #acquire} is this plus the sleep, and a limiter serving callers in
+     * other processes answers with it.
+     */
+    public synchronized Duration reserve(long units) {
         long now = System.nanoTime();
         available = Math.min(capacity, available + (now - last) * perNano);
         last = now;

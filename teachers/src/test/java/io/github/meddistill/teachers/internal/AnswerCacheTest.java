@@ -101,6 +101,52 @@ class AnswerCacheTest {
     }
 
     @Test
+    void should_read_answers_another_cache_stored_after_opening_when_refreshed() {
+        // given two caches on one directory, as two executors of a Spark job
+        try (AnswerCache first = AnswerCache.open(dir); AnswerCache second = AnswerCache.open(dir)) {
+            first.put(answer("k1", AnswerStatus.COMPLETE, "a"));
+            assertThat(second.get("k1")).isEmpty();
+
+            // when
+            int read = second.refresh();
+
+            // then
+            assertThat(read).isEqualTo(1);
+            assertThat(second.get("k1")).get().isEqualTo(answer("k1", AnswerStatus.COMPLETE, "a"));
+            assertThat(second.refresh()).isZero();
+            assertThat(first.refresh()).isZero();
+        }
+    }
+
+    @Test
+    void should_leave_a_line_without_newline_for_the_next_refresh_when_it_is_still_being_written() throws IOException {
+        // given a journal whose writer has written half a line so far
+        try (AnswerCache reader = AnswerCache.open(dir)) {
+            Path other = dir.resolve("answers-20260101T000000-1-abcdef01.jsonl");
+            Path source = Files.createTempDirectory(dir.getParent(), "source");
+            try (AnswerCache writer = AnswerCache.open(source)) {
+                writer.put(answer("k9", AnswerStatus.COMPLETE, "z"));
+            }
+            String line;
+            try (Stream<Path> files = Files.list(source)) {
+                line = Files.readString(files.findFirst().orElseThrow(), StandardCharsets.UTF_8);
+            }
+            Files.writeString(other, line.substring(0, 20), StandardCharsets.UTF_8);
+
+            // when the half line is seen, then the rest
+            int half = reader.refresh();
+            Files.writeString(other, line.substring(20), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            int whole = reader.refresh();
+
+            // then
+            assertThat(half).isZero();
+            assertThat(whole).isEqualTo(1);
+            assertThat(reader.get("k9")).isPresent();
+            assertThat(reader.skippedLines()).isZero();
+        }
+    }
+
+    @Test
     void should_prefer_a_complete_answer_when_a_key_also_has_an_invalid_one() {
         try (AnswerCache cache = AnswerCache.open(dir)) {
             cache.put(answer("k", AnswerStatus.TRUNCATED, "{\"ent"));
