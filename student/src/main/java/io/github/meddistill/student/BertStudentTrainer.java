@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +37,7 @@ import io.github.meddistill.student.internal.BertModel;
 import io.github.meddistill.student.internal.DataParallelStep;
 import io.github.meddistill.student.internal.EncodedDocument;
 import io.github.meddistill.student.internal.EntityBiasCalibration;
+import io.github.meddistill.student.internal.ExpectedEntityRatio;
 import io.github.meddistill.student.internal.FloatTensor;
 import io.github.meddistill.student.internal.LinearWarmupSchedule;
 import io.github.meddistill.student.internal.Safetensors;
@@ -83,6 +85,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
     private final double clipNorm;
     private final boolean trainWordEmbeddings;
     private final double outsideWeight;
+    private final double entityRatioWeight;
     private final int epochs;
     private final int patience;
     private final int batchSize;
@@ -106,6 +109,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         this.clipNorm = builder.clipNorm;
         this.trainWordEmbeddings = builder.trainWordEmbeddings;
         this.outsideWeight = builder.outsideWeight;
+        this.entityRatioWeight = builder.entityRatioWeight;
         this.epochs = builder.epochs;
         this.patience = builder.patience;
         this.batchSize = builder.batchSize;
@@ -126,15 +130,19 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         return BertStudent.load(directory);
     }
 
-    /** Every setting that changes the trained student; the devices, strictness and the listener do not. */
+    /**
+     * Every setting that changes the trained student; the devices, strictness and the listener do not. Settings
+     * added after 0.1 appear only when they differ from their default, so saved students still resume.
+     */
     @Override
     public String configuration() {
+        String added = entityRatioWeight == 0 ? "" : "\nentityRatioWeight=" + entityRatioWeight;
         return String.join("\n", "encoder=" + encoder, "scheme=" + scheme.name(), "entityTypes=" + entityTypes,
                 "maxLength=" + maxLength, "stride=" + stride, "segmentation=" + segmentation,
                 "propagateAbbreviations=" + propagateAbbreviations, "calibrateEntityBias=" + calibrateEntityBias,
                 "learningRate=" + learningRate, "warmupFraction=" + warmupFraction, "weightDecay=" + weightDecay,
                 "clipNorm=" + clipNorm, "trainWordEmbeddings=" + trainWordEmbeddings, "outsideWeight=" + outsideWeight,
-                "epochs=" + epochs, "patience=" + patience, "batchSize=" + batchSize, "seed=" + seed);
+                "epochs=" + epochs, "patience=" + patience, "batchSize=" + batchSize, "seed=" + seed) + added;
     }
 
     @Override
@@ -157,7 +165,8 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
                     .toList();
             List<List<Entity>> devGold = development.stream()
                     .map(a -> a.entities().stream().filter(e -> types.contains(e.type())).toList()).toList();
-            Checkpoint best = run(engine, initial, codec, types, sequences, devDocuments, devGold);
+            ExpectedEntityRatio entityRatio = entityRatio(codec, types, development);
+            Checkpoint best = run(engine, initial, codec, types, sequences, devDocuments, devGold, entityRatio);
             NDManager manager = engine.newBaseManager(devices.get(0));
             BertModel model = BertModel.random(initial.config(), tags.size(), manager);
             model.assign(best.weights(), true, "best checkpoint");
@@ -168,8 +177,28 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         }
     }
 
+    /** The expected entity ratio term, with each type's share of words taken from the gold development set. */
+    private ExpectedEntityRatio entityRatio(TokenClassificationCodec codec, List<EntityType> types,
+            List<Annotation> development) {
+        if (entityRatioWeight == 0) {
+            return ExpectedEntityRatio.none();
+        }
+        if (development.isEmpty()) {
+            throw new IllegalArgumentException("entityRatioWeight needs gold development documents: each type's"
+                    + " share of words is estimated from them");
+        }
+        List<int[]> goldLabels = sequences(codec, development, Set.copyOf(types)).stream().map(Sequence::labels)
+                .toList();
+        ExpectedEntityRatio ratio = ExpectedEntityRatio.fromGold(entityRatioWeight, codec.tags(),
+                types.stream().map(EntityType::name).toList(), goldLabels);
+        LOG.info("expected entity ratio (share of words per type in the development gold): {} = {}", types,
+                Arrays.toString(ratio.ratios()));
+        return ratio;
+    }
+
     private Checkpoint run(Engine engine, Initial initial, TokenClassificationCodec codec, List<EntityType> types,
-            List<Sequence> sequences, List<EncodedDocument> devDocuments, List<List<Entity>> devGold) {
+            List<Sequence> sequences, List<EncodedDocument> devDocuments, List<List<Entity>> devGold,
+            ExpectedEntityRatio entityRatio) {
         List<BertModel> replicas = new ArrayList<>();
         try {
             for (Device device : devices) {
@@ -186,14 +215,15 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
                 }
                 replica.parameters().forEach((name, p) -> p.setRequiresGradient(trains(name)));
             }
-            return loop(engine, replicas, codec, types, sequences, devDocuments, devGold);
+            return loop(engine, replicas, codec, types, sequences, devDocuments, devGold, entityRatio);
         } finally {
             replicas.forEach(BertModel::close);
         }
     }
 
     private Checkpoint loop(Engine engine, List<BertModel> replicas, TokenClassificationCodec codec, List<EntityType> types,
-            List<Sequence> sequences, List<EncodedDocument> devDocuments, List<List<Entity>> devGold) {
+            List<Sequence> sequences, List<EncodedDocument> devDocuments, List<List<Entity>> devGold,
+            ExpectedEntityRatio entityRatio) {
         long runStarted = System.nanoTime();
         BertModel primary = replicas.get(0);
         Map<String, FloatTensor> initialWeights = BertStudent.hfTensors(primary);
@@ -202,7 +232,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         int totalSteps = stepsPerEpoch * epochs;
         LinearWarmupSchedule schedule = LinearWarmupSchedule.of(learningRate, warmupFraction, totalSteps);
         DataParallelStep optimizerStep = new DataParallelStep(engine, replicas, this::trains,
-                new AdamW(0.9, 0.999, 1e-8, weightDecay), clipNorm, outsideWeight);
+                new AdamW(0.9, 0.999, 1e-8, weightDecay), clipNorm, outsideWeight, entityRatio);
         Checkpoint best = null;
         double bestF1 = Double.NEGATIVE_INFINITY;
         int bestEpoch = 0;
@@ -421,6 +451,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         private double clipNorm = 1.0;
         private boolean trainWordEmbeddings = true;
         private double outsideWeight = 1.0;
+        private double entityRatioWeight;
         private int epochs = 4;
         private int patience = 2;
         private int batchSize = 32;
@@ -541,6 +572,18 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             return this;
         }
 
+        /**
+         * Weight of the expected entity ratio loss (Effland and Collins, 2021); default 0 (off). Teacher labels that
+         * miss mentions teach the student that entities are rarer than they are; this term pulls the share of words
+         * the student gives each type toward that type's share in the gold development set (which it then needs),
+         * so some words the teachers left outside become entities. Per type: a type whose teachers already find most
+         * mentions is barely pushed. Combine with an {@linkplain #outsideWeight outside weight} below 1.
+         */
+        public Builder entityRatioWeight(double entityRatioWeight) {
+            this.entityRatioWeight = entityRatioWeight;
+            return this;
+        }
+
         /** Most epochs; default 4. */
         public Builder epochs(int epochs) {
             this.epochs = epochs;
@@ -624,6 +667,10 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             }
             if (!(outsideWeight > 0 && outsideWeight <= 1)) {
                 throw new IllegalArgumentException("outsideWeight must be in (0, 1]: " + outsideWeight);
+            }
+            if (!(entityRatioWeight >= 0 && Double.isFinite(entityRatioWeight))) {
+                throw new IllegalArgumentException("entityRatioWeight must be finite and not negative: "
+                        + entityRatioWeight);
             }
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be at least 1: " + epochs);

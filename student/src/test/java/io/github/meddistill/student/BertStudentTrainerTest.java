@@ -153,19 +153,29 @@ class BertStudentTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outsideWeight");
         assertThatThrownBy(() -> BertStudentTrainer.builder().devices("tpu").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tpu");
+        assertThatThrownBy(() -> BertStudentTrainer.builder().entityRatioWeight(-1).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entityRatioWeight");
     }
 
     @Test
-    void should_describe_a_different_configuration_when_a_training_setting_changes() {
+    void should_describe_the_configuration_as_before_when_a_later_setting_keeps_its_default() {
         String base = BertStudentTrainer.builder().build().configuration();
 
-        assertThat(BertStudentTrainer.builder().build().configuration()).isEqualTo(base);
-        assertThat(List.of(BertStudentTrainer.builder().epochs(2).build().configuration(),
-                BertStudentTrainer.builder().encoder(PretrainedEncoder.BGE_SMALL).build().configuration(),
-                BertStudentTrainer.builder().outsideWeight(0.3).build().configuration(),
-                BertStudentTrainer.builder().seed(7).build().configuration()))
-                .doesNotContain(base).doesNotHaveDuplicates();
+        assertThat(BertStudentTrainer.builder().entityRatioWeight(0).build().configuration()).isEqualTo(base)
+                .doesNotContain("entityRatioWeight");
+        assertThat(BertStudentTrainer.builder().entityRatioWeight(10).build().configuration())
+                .isEqualTo(base + "\nentityRatioWeight=10.0");
     }
+
+    @Test
+    void should_refuse_the_entity_ratio_when_there_is_no_development_gold() {
+        BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY)).devices("cpu")
+                .entityRatioWeight(10).build();
+
+        assertThatThrownBy(() -> trainer.train(TRAINING.subList(0, 4), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("development");
+    }
+
 
     @Test
     void should_keep_the_pretrained_word_embeddings_when_they_are_frozen(@TempDir Path dir) {

@@ -43,6 +43,7 @@ public final class DemoReport {
         root.put("batchSize", settings.batchSize());
         root.put("learningRate", settings.learningRate());
         root.put("outsideWeight", settings.outsideWeight());
+        root.put("entityRatioWeight", settings.entityRatioWeight());
         root.put("propagateAbbreviations", settings.propagateAbbreviations());
         root.put("selfTrainingRounds", settings.selfTrainingRounds());
         ArrayNode tasks = root.putArray("tasks");

@@ -61,8 +61,9 @@ public final class MainJob {
                 .teachers(teachers.forTask(task, settings.llm()))
                 .entityTypes(task.types())
                 .combination(new SubsetSearchSelector())
-                .studentTrainer(trainer(task, settings.outsideWeight(), Distillation.STUDENT, training))
-                .goldStudentTrainer(trainer(task, 1.0, Distillation.GOLD_STUDENT, training))
+                .studentTrainer(trainer(task, settings.outsideWeight(), settings.entityRatioWeight(),
+                        Distillation.STUDENT, training))
+                .goldStudentTrainer(trainer(task, 1.0, 0, Distillation.GOLD_STUDENT, training))
                 .development(dev)
                 .test(test)
                 .goldTraining(train)
@@ -81,7 +82,7 @@ public final class MainJob {
     }
 
     /** A trainer whose run summary, when it trains (a saved student may be reused instead), lands in {@code training}. */
-    private BertStudentTrainer trainer(DemoTask task, double outsideWeight, String system,
+    private BertStudentTrainer trainer(DemoTask task, double outsideWeight, double entityRatioWeight, String system,
             Map<String, TrainingSummary> training) {
         return BertStudentTrainer.builder()
                 .encoder(settings.encoder())
@@ -90,6 +91,7 @@ public final class MainJob {
                 .batchSize(settings.batchSize())
                 .learningRate(settings.learningRate())
                 .outsideWeight(outsideWeight)
+                .entityRatioWeight(entityRatioWeight)
                 .propagateAbbreviations(settings.propagateAbbreviations())
                 .seed(SEED)
                 .listener(new TrainingListener() {

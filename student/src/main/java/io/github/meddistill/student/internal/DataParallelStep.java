@@ -37,19 +37,22 @@ public final class DataParallelStep {
     private final AdamW optimizer;
     private final double clipNorm;
     private final double outsideWeight;
+    private final ExpectedEntityRatio entityRatio;
 
     /**
      * @param replicas one model per device, the first one updated by the optimizer, all with equal weights
      * @param trains which parameters (by name) require gradients and are updated
+     * @param entityRatio a term added to the loss ({@link ExpectedEntityRatio#none()} for none)
      */
     public DataParallelStep(Engine engine, List<BertModel> replicas, Predicate<String> trains, AdamW optimizer,
-            double clipNorm, double outsideWeight) {
+            double clipNorm, double outsideWeight, ExpectedEntityRatio entityRatio) {
         this.engine = engine;
         this.replicas = List.copyOf(replicas);
         this.trains = trains;
         this.optimizer = optimizer;
         this.clipNorm = clipNorm;
         this.outsideWeight = outsideWeight;
+        this.entityRatio = entityRatio;
     }
 
     /**
@@ -60,8 +63,10 @@ public final class DataParallelStep {
         BertModel primary = replicas.get(0);
         int[] shards = DeviceSelection.shardSizes(ids.size(), replicas.size());
         double batchWeight = 0;
+        long batchPositions = 0;
         for (int[] sequence : labels) {
             batchWeight += MaskedCrossEntropy.weight(sequence, outsideWeight);
+            batchPositions += labelledPositions(sequence);
         }
         double loss = 0;
         try (NDManager stepManager = primary.manager().newSubManager()) {
@@ -78,6 +83,12 @@ public final class DataParallelStep {
                         NDArray logits = replicas.get(s).logits(padded.inputIds(), padded.attentionMask(), true);
                         NDArray shardLoss = MaskedCrossEntropy.loss(logits, padded.labels(), batchWeight,
                                 outsideWeight);
+                        if (entityRatio.active()) {
+                            long shardPositions = labels.subList(from - shards[s], from).stream()
+                                    .mapToLong(DataParallelStep::labelledPositions).sum();
+                            shardLoss = shardLoss.add(entityRatio.penalty(logits, padded.labels(),
+                                    (double) shardPositions / Math.max(1, batchPositions)));
+                        }
                         collector.backward(shardLoss);
                         loss += shardLoss.getFloat();
                     }
@@ -173,6 +184,10 @@ public final class DataParallelStep {
                 }
             }
         }
+    }
+
+    private static long labelledPositions(int[] labels) {
+        return Arrays.stream(labels).filter(label -> label >= 0).count();
     }
 
     /** The distinct token ids of a batch, padding ({@code [PAD]} = 0) included, in ascending order. */
