@@ -31,8 +31,10 @@ import java.util.Set;
  * pseudo-trigger found there consumes its words, so {@code "no increase"} negates nothing. A {@link Kind#PRE}
  * trigger's scope runs from after it to the end of the sentence, a {@link Kind#POST} trigger's from the start of
  * the sentence to before it; either stops early at a termination term of its category (or {@link Category#ALL}),
- * and, when {@link Builder#maxScopeTokens(int)} is set, after that many tokens. An entity is modified when a scope
- * overlaps it and the trigger lies outside the entity. Every field of the result is decided: a mention that no
+ * at a line break (unless {@link Builder#lineBreaksEndScopes(boolean)} is false), and, when
+ * {@link Builder#maxScopeTokens(int)} is set, after that many tokens. An entity is modified when a scope
+ * overlaps it and the trigger lies outside the entity; with {@link Builder#maxTargets(int)} only that many
+ * entities nearest the trigger are. Every field of the result is decided: a mention that no
  * trigger reaches is not negated, certain, actual, recent and about the patient; a mention in scope of a
  * {@link Category#FAMILY} trigger has experiencer {@code FAMILY}, of an {@link Category#OTHER_EXPERIENCER} trigger
  * {@code OTHER} (family wins when both apply).
@@ -55,11 +57,15 @@ public final class ContextEngine {
     /** Per first token, the token counts of the phrases starting with it, longest first. */
     private final Map<String, int[]> lengthsByFirstToken;
     private final int maxScopeTokens;
+    private final boolean lineBreaksEndScopes;
+    private final int maxTargets;
     private final List<Trigger> triggers;
 
     private ContextEngine(Builder builder) {
         this.triggers = List.copyOf(builder.triggers);
         this.maxScopeTokens = builder.maxScopeTokens;
+        this.lineBreaksEndScopes = builder.lineBreaksEndScopes;
+        this.maxTargets = builder.maxTargets;
         Map<String, List<Trigger>> phrases = new HashMap<>();
         Map<String, Set<Integer>> lengths = new HashMap<>();
         for (Trigger trigger : triggers) {
@@ -113,11 +119,42 @@ public final class ContextEngine {
         for (int s = 0; s < starts.size(); s++) {
             int from = starts.get(s);
             int to = s + 1 < starts.size() ? starts.get(s + 1) : tokens.size();
-            scopes(tokens, from, to, scopes);
+            int lineStart = from;
+            for (int i = from + 1; lineBreaksEndScopes && i < to; i++) {
+                if (hasLineBreak(text, tokens.get(i - 1).end(), tokens.get(i).start())) {
+                    scopes(tokens, lineStart, i, scopes);
+                    lineStart = i;
+                }
+            }
+            scopes(tokens, lineStart, to, scopes);
+        }
+        List<Set<Category>> found = new ArrayList<>(entities.size());
+        for (int e = 0; e < entities.size(); e++) {
+            found.add(EnumSet.noneOf(Category.class));
+        }
+        List<Integer> targets = new ArrayList<>();
+        for (Scope scope : scopes) {
+            targets.clear();
+            for (int e = 0; e < entities.size(); e++) {
+                Entity entity = entities.get(e);
+                boolean overlaps = scope.start < entity.end() && entity.start() < scope.end;
+                boolean triggerInside = scope.triggerStart < entity.end() && entity.start() < scope.triggerEnd;
+                if (overlaps && !triggerInside) {
+                    targets.add(e);
+                }
+            }
+            if (maxTargets > 0 && targets.size() > maxTargets) {
+                targets.sort(java.util.Comparator.comparingInt((Integer e) -> distance(scope, entities.get(e)))
+                        .thenComparingInt(e -> e));
+                targets.subList(maxTargets, targets.size()).clear();
+            }
+            for (int e : targets) {
+                found.get(e).add(scope.category);
+            }
         }
         List<Entity> result = new ArrayList<>(entities.size());
-        for (Entity entity : entities) {
-            result.add(entity.withAssertion(assertion(entity, scopes)));
+        for (int e = 0; e < entities.size(); e++) {
+            result.add(entities.get(e).withAssertion(assertion(found.get(e))));
         }
         return List.copyOf(result);
     }
@@ -126,6 +163,16 @@ public final class ContextEngine {
     public Annotation apply(Annotation annotation) {
         return new Annotation(annotation.document(), apply(annotation.document().text(), annotation.entities()),
                 annotation.source());
+    }
+
+    private static boolean hasLineBreak(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void requireInText(String text, Entity entity) {
@@ -137,15 +184,12 @@ public final class ContextEngine {
         }
     }
 
-    private static Assertion assertion(Entity entity, List<Scope> scopes) {
-        Set<Category> found = EnumSet.noneOf(Category.class);
-        for (Scope scope : scopes) {
-            boolean overlaps = scope.start < entity.end() && entity.start() < scope.end;
-            boolean triggerInside = scope.triggerStart < entity.end() && entity.start() < scope.triggerEnd;
-            if (overlaps && !triggerInside) {
-                found.add(scope.category);
-            }
-        }
+    /** Characters between the trigger and the entity. */
+    private static int distance(Scope scope, Entity entity) {
+        return entity.start() >= scope.triggerEnd ? entity.start() - scope.triggerEnd : scope.triggerStart - entity.end();
+    }
+
+    private static Assertion assertion(Set<Category> found) {
         Experiencer experiencer = found.contains(Category.FAMILY) ? Experiencer.FAMILY
                 : found.contains(Category.OTHER_EXPERIENCER) ? Experiencer.OTHER : Experiencer.PATIENT;
         return new Assertion(Flag.of(found.contains(Category.NEGATED)), Flag.of(found.contains(Category.UNCERTAIN)),
@@ -260,7 +304,8 @@ public final class ContextEngine {
 
     @Override
     public String toString() {
-        return "ContextEngine[triggers=" + triggers.size() + ", maxScopeTokens=" + maxScopeTokens + "]";
+        return "ContextEngine[triggers=" + triggers.size() + ", maxScopeTokens=" + maxScopeTokens
+                + ", maxTargets=" + maxTargets + ", lineBreaksEndScopes=" + lineBreaksEndScopes + "]";
     }
 
     /** Collects triggers and options; {@link #build()} makes an immutable engine. Not thread-safe. */
@@ -268,6 +313,8 @@ public final class ContextEngine {
 
         private final List<Trigger> triggers;
         private int maxScopeTokens;
+        private boolean lineBreaksEndScopes = true;
+        private int maxTargets;
 
         private Builder(List<Trigger> defaults) {
             this.triggers = new ArrayList<>(defaults);
@@ -304,6 +351,27 @@ public final class ContextEngine {
                 throw new IllegalArgumentException("maxScopeTokens must not be negative: " + tokens);
             }
             this.maxScopeTokens = tokens;
+            return this;
+        }
+
+        /**
+         * The most entities one trigger modifies, nearest first (medspaCy's {@code max_targets}); 0 (the default) for
+         * all in scope. 1 suits text where a cue applies to one mention, as in eligibility criteria.
+         */
+        public Builder maxTargets(int targets) {
+            if (targets < 0) {
+                throw new IllegalArgumentException("maxTargets must not be negative: " + targets);
+            }
+            this.maxTargets = targets;
+            return this;
+        }
+
+        /**
+         * Whether a line break ends every scope, as in lists, eligibility criteria and one-finding-per-line notes
+         * (default true); set false for notes whose sentences are hard-wrapped across lines.
+         */
+        public Builder lineBreaksEndScopes(boolean end) {
+            this.lineBreaksEndScopes = end;
             return this;
         }
 

@@ -147,6 +147,28 @@ class ContextEngineTest {
     }
 
     @Test
+    void should_modify_only_the_nearest_entity_when_max_targets_is_one() {
+        ContextEngine one = ContextEngine.builder().maxTargets(1).build();
+        String text = "No history of stroke, seizures or migraine.";
+        List<Entity> result = one.apply(text, List.of(mention(text, "stroke"), mention(text, "seizures"),
+                mention(text, "migraine")));
+        assertThat(result).extracting(e -> e.assertion().negated()).containsExactly(Flag.YES, Flag.NO, Flag.NO);
+        assertThat(ENGINE.apply(text, List.of(mention(text, "migraine"))).get(0).assertion().negated())
+                .isEqualTo(Flag.YES);
+    }
+
+    @Test
+    void should_end_the_scope_at_a_line_break_unless_told_otherwise() {
+        // given a lower-case line start, which the sentence splitter does not split at
+        String text = "No fever
+cough since Monday";
+        assertThat(assertionOf(text, "cough").negated()).isEqualTo(Flag.NO);
+        ContextEngine wrapped = ContextEngine.builder().lineBreaksEndScopes(false).build();
+        assertThat(wrapped.apply(text, List.of(mention(text, "cough"))).get(0).assertion().negated())
+                .isEqualTo(Flag.YES);
+    }
+
+    @Test
     void should_apply_a_user_trigger_when_one_is_added() {
         ContextEngine custom = ContextEngine.builder().addTrigger(Trigger.of("nil", "PRE", "NEGATED")).build();
         String text = "Nil haemoptysis.";
