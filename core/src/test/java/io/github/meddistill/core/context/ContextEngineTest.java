@@ -160,8 +160,7 @@ class ContextEngineTest {
     @Test
     void should_end_the_scope_at_a_line_break_unless_told_otherwise() {
         // given a lower-case line start, which the sentence splitter does not split at
-        String text = "No fever
-cough since Monday";
+        String text = "No fever\ncough since Monday";
         assertThat(assertionOf(text, "cough").negated()).isEqualTo(Flag.NO);
         ContextEngine wrapped = ContextEngine.builder().lineBreaksEndScopes(false).build();
         assertThat(wrapped.apply(text, List.of(mention(text, "cough"))).get(0).assertion().negated())
