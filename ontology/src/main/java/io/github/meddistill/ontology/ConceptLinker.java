@@ -2,6 +2,7 @@ package io.github.meddistill.ontology;
 
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityEnricher;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.LinkedConcept;
 import io.github.meddistill.core.LinkedConcept.LinkMethod;
@@ -47,7 +48,7 @@ import java.util.Set;
  * List<Entity> coded = linker.apply(note, student.extract(note));   // each entity.concepts(), best first
  * }</pre>
  */
-public final class ConceptLinker {
+public final class ConceptLinker implements EntityEnricher {
 
     private static final AbbreviationFinder ABBREVIATIONS = new AbbreviationFinder();
     private static final double ABBREVIATION_FACTOR = 0.99;
@@ -164,6 +165,12 @@ public final class ConceptLinker {
             linked.add(entity.withConcepts(link(entity.text(), entity.type(), abbreviations)));
         }
         return List.copyOf(linked);
+    }
+
+    /** {@link #apply(String, List)}: the entities with their concepts filled in. */
+    @Override
+    public List<Entity> enrich(String text, List<Entity> entities) {
+        return apply(text, entities);
     }
 
     /** The annotation with every entity linked. */

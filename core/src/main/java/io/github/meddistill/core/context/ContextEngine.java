@@ -5,6 +5,7 @@ import io.github.meddistill.core.Assertion;
 import io.github.meddistill.core.Assertion.Experiencer;
 import io.github.meddistill.core.Assertion.Flag;
 import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityEnricher;
 import io.github.meddistill.core.context.Trigger.Category;
 import io.github.meddistill.core.context.Trigger.Kind;
 import io.github.meddistill.core.text.SentenceSplitter;
@@ -47,7 +48,7 @@ import java.util.Set;
  * List<Entity> withStatus = context.apply(note, student.extract(note));
  * }</pre>
  */
-public final class ContextEngine {
+public final class ContextEngine implements EntityEnricher {
 
     private static final WordTokenizer TOKENIZER = new WordTokenizer();
     private static final SentenceSplitter SPLITTER = new SentenceSplitter();
@@ -157,6 +158,12 @@ public final class ContextEngine {
             result.add(entities.get(e).withAssertion(assertion(found.get(e))));
         }
         return List.copyOf(result);
+    }
+
+    /** {@link #apply(String, List)}: the entities with their assertion decided. */
+    @Override
+    public List<Entity> enrich(String text, List<Entity> entities) {
+        return apply(text, entities);
     }
 
     /** The annotation with every entity's assertion decided. */

@@ -465,11 +465,11 @@ public final class ContextBenchmark {
 
     // ---------------------------------------------------------------- linking
 
-    record PubTatorDoc(String id, String text, List<Entity> mentions, List<Set<String>> goldIds) {
+    public record PubTatorDoc(String id, String text, List<Entity> mentions, List<Set<String>> goldIds) {
     }
 
     /** PubTator documents with the mentions whose type passes {@code types}, and their gold ids as MESH:/OMIM: ids. */
-    static List<PubTatorDoc> pubTator(Path file, Predicate<String> types) {
+    public static List<PubTatorDoc> pubTator(Path file, Predicate<String> types) {
         List<PubTatorDoc> docs = new ArrayList<>();
         List<String> lines;
         try {
@@ -539,7 +539,7 @@ public final class ContextBenchmark {
      * Concept id to the MESH/OMIM ids it reaches: its own xrefs, plus those of DOID concepts sharing a UMLS CUI
      * (HPO writes {@code UMLS:C...}, DOID {@code UMLS_CUI:C...}).
      */
-    static Map<String, Set<String>> reach(List<Term> terms) {
+    public static Map<String, Set<String>> reach(List<Term> terms) {
         Map<String, Set<String>> byCui = new HashMap<>();
         for (Term term : terms) {
             for (String xref : term.xrefs()) {
