@@ -1,6 +1,7 @@
 package io.github.meddistill.core;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,8 +9,19 @@ import java.util.Objects;
  * covered text. {@code text} must be exactly {@code documentText.substring(start, end)}; use
  * {@link #of(String, int, int, EntityType)} to take it from the document, and
  * {@link Annotation} checks it against its document.
+ *
+ * <p>An entity may also carry its clinical context: an {@link Assertion} (negated, uncertain, hypothetical,
+ * historical, experiencer; {@link Assertion#UNKNOWN} until an assertion step such as
+ * {@code io.github.meddistill.core.context.ContextEngine} decides it) and the ontology concepts its text names,
+ * best first (empty until a concept linker ran). Neither takes part in {@link #equals(Object)}, {@link #hashCode()}
+ * or ordering: two mentions of the same span and type are the same mention, so exact-match F1 stays plain set
+ * arithmetic.
+ *
+ * @param assertion the mention's assertion status, never null
+ * @param concepts the concepts the mention names, best first; empty when not linked
  */
-public record Entity(int start, int end, EntityType type, String text) implements Comparable<Entity> {
+public record Entity(int start, int end, EntityType type, String text, Assertion assertion,
+                     List<LinkedConcept> concepts) implements Comparable<Entity> {
 
     /** Document order: start, then longer first, then type name. */
     public static final Comparator<Entity> DOCUMENT_ORDER = Comparator.comparingInt(Entity::start)
@@ -19,6 +31,8 @@ public record Entity(int start, int end, EntityType type, String text) implement
     public Entity {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(assertion, "assertion");
+        concepts = List.copyOf(Objects.requireNonNull(concepts, "concepts"));
         if (start < 0) {
             throw new IllegalArgumentException("start must not be negative: start=" + start + ", end=" + end);
         }
@@ -29,6 +43,33 @@ public record Entity(int start, int end, EntityType type, String text) implement
             throw new IllegalArgumentException("text length must equal end - start: start=" + start + ", end=" + end
                     + ", text length=" + text.length());
         }
+    }
+
+    /** An entity without clinical context: {@link Assertion#UNKNOWN}, no concepts. */
+    public Entity(int start, int end, EntityType type, String text) {
+        this(start, end, type, text, Assertion.UNKNOWN, List.of());
+    }
+
+    /** The same mention with {@code newAssertion}. */
+    public Entity withAssertion(Assertion newAssertion) {
+        return new Entity(start, end, type, text, newAssertion, concepts);
+    }
+
+    /** The same mention with {@code newConcepts}, best first. */
+    public Entity withConcepts(List<LinkedConcept> newConcepts) {
+        return new Entity(start, end, type, text, assertion, newConcepts);
+    }
+
+    /** Span, type and text only: assertion and concepts are context, not identity. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Entity that && start == that.start && end == that.end && type.equals(that.type)
+                && text.equals(that.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(start, end, type, text);
     }
 
     /**

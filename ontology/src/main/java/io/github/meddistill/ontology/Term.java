@@ -1,6 +1,7 @@
 package io.github.meddistill.ontology;
 
 import io.github.meddistill.core.EntityType;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,12 @@ import java.util.Objects;
  * @param preferredName the concept's preferred name (e.g. {@code "Myocardial infarction"})
  * @param type the entity type a match of this term gets
  * @param source the vocabulary (e.g. {@code "RXNORM"}, {@code "SNOMEDCT"}, {@code "DOID"})
+ * @param xrefs the concept's cross-references to other vocabularies as the source writes them (DOID:
+ *              {@code "MESH:D003924"}, {@code "UMLS_CUI:C0011860"}, {@code "OMIM:125853"}); empty when the loader
+ *              keeps none. Not used for matching; a {@link ConceptLinker} passes them on.
  */
-public record Term(String text, String conceptId, String preferredName, EntityType type, String source) {
+public record Term(String text, String conceptId, String preferredName, EntityType type, String source,
+                   List<String> xrefs) {
 
     public Term {
         Objects.requireNonNull(text, "text");
@@ -21,6 +26,7 @@ public record Term(String text, String conceptId, String preferredName, EntityTy
         Objects.requireNonNull(preferredName, "preferredName");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(source, "source");
+        xrefs = List.copyOf(Objects.requireNonNull(xrefs, "xrefs"));
         if (text.isBlank()) {
             throw new IllegalArgumentException("term text must not be blank: conceptId=" + conceptId);
         }
@@ -30,5 +36,10 @@ public record Term(String text, String conceptId, String preferredName, EntityTy
         if (source.isBlank()) {
             throw new IllegalArgumentException("source must not be blank: text='" + text + "'");
         }
+    }
+
+    /** A term without cross-references. */
+    public Term(String text, String conceptId, String preferredName, EntityType type, String source) {
+        this(text, conceptId, preferredName, type, source, List.of());
     }
 }

@@ -11,6 +11,7 @@ import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.io.internal.AbstractAnnotationReader;
 import io.github.meddistill.core.io.internal.CodePointOffsets;
+import io.github.meddistill.core.io.internal.EntityContextJson;
 import io.github.meddistill.core.io.internal.Inputs;
 import io.github.meddistill.core.io.internal.Labels;
 import io.github.meddistill.core.io.internal.Mentions;
@@ -33,7 +34,9 @@ import java.util.Optional;
  * }</pre>
  * {@code id} and {@code text} are required; {@code entities} (default none), each entity's
  * {@code text} (checked against the document when present), {@code metadata} (string values) and
- * {@code source} (default: the builder's) are optional; other fields are ignored for forward
+ * {@code source} (default: the builder's) are optional, as are each entity's {@code assertion}
+ * ({@code {"negated": true, ..., "experiencer": "family"}}) and {@code concepts} as {@link JsonlWriter} writes them;
+ * other fields are ignored for forward
  * compatibility. Offsets count Unicode code points, as Python does, and are end-exclusive; they equal
  * Java {@code char} offsets unless the text holds characters outside the Basic Multilingual Plane.
  * Blank lines are skipped. A text may be as long as memory allows, up to lines of 2 GiB (Jackson's default
@@ -164,7 +167,10 @@ public final class JsonlReader {
                 }
                 String label = requiredString(entity, "type", number, field + ".type");
                 Optional<EntityType> type = Labels.resolve(label, typeMapping, report, name, number, id);
-                type.ifPresent(t -> entities.add(Entity.of(text, charStart, charEnd, t)));
+                if (type.isPresent()) {
+                    entities.add(EntityContextJson.read(entity, Entity.of(text, charStart, charEnd, type.get()), name,
+                            number, field));
+                }
             }
             return entities;
         }

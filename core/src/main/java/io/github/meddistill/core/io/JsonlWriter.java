@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.io.internal.CodePointOffsets;
+import io.github.meddistill.core.io.internal.EntityContextJson;
 import io.github.meddistill.core.io.internal.Gzip;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
 /**
  * Writes MedDistill JSONL as {@link JsonlReader} reads it: one object per document with {@code id},
  * {@code text}, {@code source}, {@code metadata} (keys sorted, omitted when empty) and
- * {@code entities} (document order, code-point offsets, with their text). UTF-8 without a byte-order
+ * {@code entities} (document order, code-point offsets, with their text, and their {@code assertion} and
+ * {@code concepts} when an assertion step or concept linker decided them). UTF-8 without a byte-order
  * mark, {@code \n} line ends, gzip-compressed when the file name ends in {@code .gz}. Not thread-safe.
  *
  * <p>{@link #write(Path, Iterable)} writes through {@link AtomicFiles}, so the file appears under its name only
@@ -109,6 +111,7 @@ public final class JsonlWriter implements AnnotationWriter {
                 json.writeNumberField("end", offsets.toCodePoints(entity.end()));
                 json.writeStringField("type", entity.type().name());
                 json.writeStringField("text", entity.text());
+                EntityContextJson.write(json, entity);
                 json.writeEndObject();
             }
             json.writeEndArray();

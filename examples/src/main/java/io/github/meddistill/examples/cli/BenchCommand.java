@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 StudentBenchCommand.class,
                 StudentQualityBenchCommand.class,
                 SparkBenchCommand.class,
+                ContextBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -53,6 +53,17 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON summary as the last line of standard output.")
     boolean json;
 
+    @Option(names = "--assertions", description = "Decide each entity's assertion (negated, uncertain, hypothetical,"
+            + " historical, experiencer) with the ConText engine.")
+    boolean assertions;
+
+    @Option(names = "--triggers", paramLabel = "FILE", description = "Extra ConText triggers (phrase<TAB>KIND<TAB>CATEGORY) for --assertions.")
+    Path triggers;
+
+    @Option(names = "--link", paramLabel = "KIND=PATH", description = "Link each entity to concepts of this lexicon"
+            + " (repeatable): doid=doid.obo, hpo=hp.obo, drugbank=..., drugsatfda=..., rxnorm=..., snomed=...")
+    List<String> link = new ArrayList<>();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -72,7 +83,8 @@ public final class ExtractCommand implements Callable<Integer> {
         rejectRepeatedIds(documents);
         try (BertStudent student = BertStudent.load(model)) {
             long start = System.nanoTime();
-            List<List<Entity>> entities = student.extractAll(documents.stream().map(Document::text).toList());
+            List<List<Entity>> entities = enrich(documents,
+                    student.extractAll(documents.stream().map(Document::text).toList()));
             double seconds = (System.nanoTime() - start) / 1e9;
             List<Annotation> results = new ArrayList<>();
             for (int i = 0; i < documents.size(); i++) {
@@ -95,6 +107,35 @@ public final class ExtractCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Assertions, then concepts, as the options ask; the lexicons are loaded before any extraction is timed. */
+    private List<List<Entity>> enrich(List<Document> documents, List<List<Entity>> found) {
+        List<io.github.meddistill.core.EntityEnricher> enrichers = new ArrayList<>();
+        if (assertions || triggers != null) {
+            io.github.meddistill.core.context.ContextEngine.Builder engine =
+                    io.github.meddistill.core.context.ContextEngine.builder();
+            if (triggers != null) {
+                engine.addTriggers(io.github.meddistill.core.context.TriggerFiles.read(triggers));
+            }
+            enrichers.add(engine.build());
+        }
+        if (!link.isEmpty()) {
+            io.github.meddistill.ontology.ConceptLinker.Builder linker = io.github.meddistill.ontology.ConceptLinker.builder();
+            for (String spec : link) {
+                linker.addTerms(TeacherSpec.parse(spec).terms());
+            }
+            enrichers.add(linker.build());
+        }
+        List<List<Entity>> result = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            List<Entity> current = found.get(i);
+            for (io.github.meddistill.core.EntityEnricher enricher : enrichers) {
+                current = enricher.enrich(documents.get(i).text(), current);
+            }
+            result.add(current);
+        }
+        return result;
     }
 
     /** Results appear under {@code --out} only when complete. */
@@ -146,8 +187,25 @@ public final class ExtractCommand implements Callable<Integer> {
         node.put("id", annotation.documentId());
         ArrayNode entities = node.putArray("entities");
         for (Entity entity : annotation.entities()) {
-            entities.addObject().put("start", entity.start()).put("end", entity.end()).put("type", entity.type().name())
-                    .put("text", entity.text());
+            ObjectNode e = entities.addObject().put("start", entity.start()).put("end", entity.end())
+                    .put("type", entity.type().name()).put("text", entity.text());
+            io.github.meddistill.core.Assertion a = entity.assertion();
+            if (!a.isUnknown()) {
+                ObjectNode an = e.putObject("assertion");
+                an.put("negated", a.negated().isYes()).put("uncertain", a.uncertain().isYes())
+                        .put("hypothetical", a.hypothetical().isYes()).put("historical", a.historical().isYes())
+                        .put("experiencer", a.experiencer().name().toLowerCase(Locale.ROOT));
+            }
+            if (!entity.concepts().isEmpty()) {
+                ArrayNode cs = e.putArray("concepts");
+                for (io.github.meddistill.core.LinkedConcept c : entity.concepts()) {
+                    ObjectNode cn = cs.addObject().put("id", c.conceptId()).put("name", c.preferredName())
+                            .put("source", c.source()).put("score", Math.round(c.score() * 10000) / 10000.0)
+                            .put("method", c.method().name().toLowerCase(Locale.ROOT));
+                    ArrayNode xs = cn.putArray("xrefs");
+                    c.xrefs().forEach(xs::add);
+                }
+            }
         }
         return node;
     }

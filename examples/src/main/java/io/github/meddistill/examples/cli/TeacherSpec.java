@@ -94,6 +94,20 @@ record TeacherSpec(String kind, String value) {
         };
     }
 
+    /** The terms of a lexicon spec (doid, hpo, drugbank, drugsatfda, rxnorm), for a concept linker. */
+    List<Term> terms() {
+        Path path = Path.of(value);
+        return switch (kind) {
+            case "doid" -> OboLoader.builder(EntityType.DISEASE).source("DOID").build().load(path);
+            case "hpo" -> OboLoader.hpoPhenotypicAbnormality().load(path);
+            case "drugbank" -> DelimitedLexiconLoader.drugBankVocabulary().load(path);
+            case "drugsatfda" -> DelimitedLexiconLoader.drugsAtFdaProducts().load(path);
+            case "rxnorm" -> RrfLoader.builder().build().load(path);
+            default -> throw new IllegalArgumentException("--link " + kind + "=" + value + ": expected a lexicon"
+                    + " (doid, hpo, drugbank, drugsatfda or rxnorm), found '" + kind + "'");
+        };
+    }
+
     private static Teacher dictionary(String name, List<Term> terms) {
         return OntologyTeacher.builder(name).addMatcher(DictionaryMatcher.builder().addTerms(terms).build()).build();
     }

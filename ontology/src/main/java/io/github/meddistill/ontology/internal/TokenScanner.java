@@ -264,7 +264,7 @@ public final class TokenScanner {
     }
 
     /** Simple English plural endings; applied to dictionary and text alike, so it only has to be consistent. */
-    static int foldPlural(char[] chars, int length) {
+    public static int foldPlural(char[] chars, int length) {
         // Short words are left alone: "thes" (a DOID acronym) must not become "the", nor "aids" "aid".
         if (length <= 4 || chars[length - 1] != 's') {
             return length;

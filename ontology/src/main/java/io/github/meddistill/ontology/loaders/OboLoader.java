@@ -24,7 +24,8 @@ import java.util.Set;
  * Loads names and synonyms from an OBO 1.2 flat file such as the Disease Ontology ({@code doid.obo})
  * or the Human Phenotype Ontology ({@code hp.obo}), optionally gzipped. Every non-obsolete
  * {@code [Term]} gives its {@code name:} and its {@code synonym:}s of the chosen scopes (EXACT by
- * default), all mapped to one entity type. A branch root keeps only the root's descendants along
+ * default), all mapped to one entity type, each with the stanza's {@code xref:} ids as {@link Term#xrefs()}
+ * (DOID: MESH, UMLS_CUI, OMIM, SNOMEDCT_US_..., ICD10CM). A branch root keeps only the root's descendants along
  * {@code is_a} (the root itself excluded), as in {@link #hpoPhenotypicAbnormality()}.
  *
  * <pre>{@code
@@ -94,8 +95,9 @@ public final class OboLoader {
                     case "is_obsolete" -> current.obsolete = value.equals("true");
                     case "is_a" -> current.parents.add(identifier(value));
                     case "synonym" -> synonym(lines, value, current);
+                    case "xref" -> current.xrefs.add(identifier(value));
                     default -> {
-                        // other tags (def, xref, comment, ...) carry no names
+                        // other tags (def, comment, ...) carry no names
                     }
                 }
             }
@@ -114,9 +116,10 @@ public final class OboLoader {
                 continue;
             }
             String vocabulary = source != null ? source : prefix(id);
-            terms.add(new Term(stanza.name, id, stanza.name, type, vocabulary));
+            List<String> xrefs = List.copyOf(stanza.xrefs);
+            terms.add(new Term(stanza.name, id, stanza.name, type, vocabulary, xrefs));
             for (String synonym : stanza.synonyms) {
-                terms.add(new Term(synonym, id, stanza.name, type, vocabulary));
+                terms.add(new Term(synonym, id, stanza.name, type, vocabulary, xrefs));
             }
         }
         return List.copyOf(terms);
@@ -223,6 +226,7 @@ public final class OboLoader {
         boolean obsolete;
         final List<String> parents = new ArrayList<>();
         final List<String> synonyms = new ArrayList<>();
+        final List<String> xrefs = new ArrayList<>();
 
         Stanza(long line) {
             this.line = line;

@@ -1,0 +1,43 @@
+package io.github.meddistill.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One ontology concept an entity's text names, as a concept linker ranks it.
+ *
+ * @param conceptId the concept's id in its vocabulary (e.g. {@code "DOID:9352"}, an RXCUI, a SNOMED CT id)
+ * @param preferredName the concept's preferred name
+ * @param source the vocabulary (e.g. {@code "DOID"}, {@code "HP"}, {@code "RXNORM"})
+ * @param score how well the entity's text matches the concept's best name, in {@code [0, 1]}; 1 for an exact match
+ * @param method how the concept was found
+ * @param xrefs the concept's cross-references to other vocabularies as its source writes them (e.g.
+ *              {@code "MESH:D003924"}, {@code "UMLS_CUI:C0011860"}); empty when it has none
+ */
+public record LinkedConcept(String conceptId, String preferredName, String source, double score, LinkMethod method,
+                            List<String> xrefs) {
+
+    /** How a concept was reached. */
+    public enum LinkMethod {
+        /** The text equals one of the concept's names after normalisation. */
+        EXACT,
+        /** The text is an abbreviation defined in the note, and its long form equals a name. */
+        ABBREVIATION,
+        /** The text is similar to a name (character n-gram overlap). */
+        SIMILARITY
+    }
+
+    public LinkedConcept {
+        Objects.requireNonNull(conceptId, "conceptId");
+        Objects.requireNonNull(preferredName, "preferredName");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(method, "method");
+        xrefs = List.copyOf(Objects.requireNonNull(xrefs, "xrefs"));
+        if (conceptId.isBlank()) {
+            throw new IllegalArgumentException("conceptId must not be blank");
+        }
+        if (!(score >= 0 && score <= 1)) {
+            throw new IllegalArgumentException("score must lie in [0, 1]: conceptId=" + conceptId + ", score=" + score);
+        }
+    }
+}

@@ -1,0 +1,408 @@
+package io.github.meddistill.ontology;
+
+import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityEnricher;
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.LinkedConcept;
+import io.github.meddistill.core.LinkedConcept.LinkMethod;
+import io.github.meddistill.core.text.Abbreviation;
+import io.github.meddistill.core.text.AbbreviationFinder;
+import io.github.meddistill.ontology.internal.TokenScanner;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Maps entity mentions to the ontology concepts their text names, ranked and scored, from the same {@link Term}
+ * lists the dictionary teachers load (so DOID, HPO, DrugBank, Drugs@FDA, RxNorm and SNOMED CT ids, and the
+ * cross-references a loader keeps, such as DOID's MeSH, UMLS and OMIM xrefs, come with each concept).
+ *
+ * <p>Three steps, each tried only when the one before found nothing:
+ * <ol>
+ *   <li>{@link LinkMethod#EXACT}: the mention equals a term after {@link DictionaryMatcher}'s normalisation (NFKC,
+ *       case folded, punctuation and hyphens as separators, possessive {@code 's} dropped, simple plurals folded);
+ *       score 1;</li>
+ *   <li>{@link LinkMethod#ABBREVIATION}: the mention is a short form the note defines ({@link AbbreviationFinder},
+ *       {@code "Wilson disease (WD)"}), and its long form is linked as in step 1 or 3; score 0.99 times that
+ *       step's;</li>
+ *   <li>{@link LinkMethod#SIMILARITY}: the Dice coefficient of the character trigrams of the normalised mention and
+ *       of each normalised term; concepts at or above {@link Builder#minScore(double)} are kept.</li>
+ * </ol>
+ * A concept's score is that of its best-scoring name. Ties prefer a concept of the mention's entity type, then the
+ * order in which the terms were added, so results are deterministic. At most {@link Builder#maxConcepts(int)}
+ * concepts come back, best first. Immutable and thread-safe (per-thread scratch arrays).
+ *
+ * <pre>{@code
+ * ConceptLinker linker = ConceptLinker.builder().addTerms(OboLoader.builder(DISEASE).build().load(doid)).build();
+ * List<Entity> coded = linker.apply(note, student.extract(note));   // each entity.concepts(), best first
+ * }</pre>
+ */
+public final class ConceptLinker implements EntityEnricher {
+
+    private static final AbbreviationFinder ABBREVIATIONS = new AbbreviationFinder();
+    private static final double ABBREVIATION_FACTOR = 0.99;
+
+    private final boolean foldPlurals;
+    private final int maxConcepts;
+    private final double minScore;
+    /** Concepts in the order first added. */
+    private final ConceptInfo[] concepts;
+    /** Distinct normalised names and, per name, its concepts. */
+    private final String[] names;
+    private final int[][] nameConcepts;
+    private final int[] nameTrigramCounts;
+    private final Map<String, Integer> nameIndex;
+    private final Map<String, int[]> postings;
+    private final int termCount;
+    private final ThreadLocal<int[]> counts;
+
+    private record ConceptInfo(String conceptId, String preferredName, String source, EntityType type,
+                               List<String> xrefs) {
+    }
+
+    private ConceptLinker(Builder builder) {
+        this.foldPlurals = builder.foldPlurals;
+        this.maxConcepts = builder.maxConcepts;
+        this.minScore = builder.minScore;
+        this.termCount = builder.terms.size();
+        Map<String, Integer> conceptIds = new HashMap<>();
+        List<ConceptInfo> conceptList = new ArrayList<>();
+        Map<String, Set<Integer>> byName = new LinkedHashMap<>();
+        for (Term term : builder.terms) {
+            String key = term.source() + '\u0000' + term.conceptId();
+            Integer concept = conceptIds.get(key);
+            if (concept == null) {
+                concept = conceptList.size();
+                conceptIds.put(key, concept);
+                conceptList.add(new ConceptInfo(term.conceptId(), term.preferredName(), term.source(), term.type(),
+                        term.xrefs()));
+            }
+            String name = normalise(term.text(), foldPlurals);
+            if (!name.isEmpty()) {
+                byName.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(concept);
+            }
+        }
+        this.concepts = conceptList.toArray(new ConceptInfo[0]);
+        this.names = byName.keySet().toArray(new String[0]);
+        this.nameConcepts = new int[names.length][];
+        this.nameTrigramCounts = new int[names.length];
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, List<Integer>> grams = new HashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            index.put(names[i], i);
+            nameConcepts[i] = byName.get(names[i]).stream().mapToInt(Integer::intValue).toArray();
+            Set<String> trigrams = trigrams(names[i]);
+            nameTrigramCounts[i] = trigrams.size();
+            for (String gram : trigrams) {
+                grams.computeIfAbsent(gram, k -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<String, int[]> compact = new HashMap<>(grams.size() * 2);
+        grams.forEach((gram, list) -> compact.put(gram, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.nameIndex = index;
+        this.postings = compact;
+        int size = names.length;
+        this.counts = ThreadLocal.withInitial(() -> new int[size]);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The number of distinct concepts loaded. */
+    public int conceptCount() {
+        return concepts.length;
+    }
+
+    /** The number of terms given to the builder. */
+    public int termCount() {
+        return termCount;
+    }
+
+    /** The concepts {@code text} names, best first, without abbreviation context (steps 1 and 3). */
+    public List<LinkedConcept> link(String text) {
+        return link(text, null, Map.of());
+    }
+
+    /**
+     * The concepts {@code entity} names, best first, using the abbreviations {@code note} defines.
+     *
+     * @throws IllegalArgumentException if the entity's text is not the text of {@code note} at its span
+     */
+    public List<LinkedConcept> link(String note, Entity entity) {
+        requireInText(note, entity);
+        return link(entity.text(), entity.type(), abbreviations(note));
+    }
+
+    /**
+     * The entities with their {@link Entity#concepts()} filled in, in input order; the note's abbreviations are found
+     * once.
+     *
+     * @throws IllegalArgumentException if an entity's text is not the text of {@code note} at its span
+     */
+    public List<Entity> apply(String note, List<Entity> entities) {
+        Objects.requireNonNull(note, "note");
+        for (Entity entity : entities) {
+            requireInText(note, entity);
+        }
+        if (entities.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> abbreviations = abbreviations(note);
+        List<Entity> linked = new ArrayList<>(entities.size());
+        for (Entity entity : entities) {
+            linked.add(entity.withConcepts(link(entity.text(), entity.type(), abbreviations)));
+        }
+        return List.copyOf(linked);
+    }
+
+    /** {@link #apply(String, List)}: the entities with their concepts filled in. */
+    @Override
+    public List<Entity> enrich(String text, List<Entity> entities) {
+        return apply(text, entities);
+    }
+
+    /** The annotation with every entity linked. */
+    public Annotation apply(Annotation annotation) {
+        return new Annotation(annotation.document(), apply(annotation.document().text(), annotation.entities()),
+                annotation.source());
+    }
+
+    private List<LinkedConcept> link(String text, EntityType type, Map<String, String> abbreviations) {
+        String query = normalise(text, foldPlurals);
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        Integer exact = nameIndex.get(query);
+        if (exact != null) {
+            return rank(exactScores(exact), type, LinkMethod.EXACT, 1.0);
+        }
+        String longForm = abbreviations.get(text.strip());
+        if (longForm != null) {
+            String expanded = normalise(longForm, foldPlurals);
+            Integer expandedExact = nameIndex.get(expanded);
+            if (expandedExact != null) {
+                return rank(exactScores(expandedExact), type, LinkMethod.ABBREVIATION, ABBREVIATION_FACTOR);
+            }
+            List<LinkedConcept> similar = rank(similarity(expanded), type, LinkMethod.ABBREVIATION,
+                    ABBREVIATION_FACTOR);
+            if (!similar.isEmpty()) {
+                return similar;
+            }
+        }
+        return rank(similarity(query), type, LinkMethod.SIMILARITY, 1.0);
+    }
+
+    private Map<Integer, Double> exactScores(int name) {
+        Map<Integer, Double> scores = new LinkedHashMap<>();
+        for (int concept : nameConcepts[name]) {
+            scores.put(concept, 1.0);
+        }
+        return scores;
+    }
+
+    /** Best Dice score per concept, over the names sharing a trigram with the query. */
+    private Map<Integer, Double> similarity(String query) {
+        Set<String> grams = trigrams(query);
+        int[] shared = counts.get();
+        List<Integer> touched = new ArrayList<>();
+        for (String gram : grams) {
+            int[] list = postings.get(gram);
+            if (list == null) {
+                continue;
+            }
+            for (int name : list) {
+                if (shared[name]++ == 0) {
+                    touched.add(name);
+                }
+            }
+        }
+        Map<Integer, Double> scores = new HashMap<>();
+        int queryCount = grams.size();
+        for (int name : touched) {
+            double dice = 2.0 * shared[name] / (queryCount + nameTrigramCounts[name]);
+            shared[name] = 0;
+            if (dice >= minScore) {
+                for (int concept : nameConcepts[name]) {
+                    scores.merge(concept, dice, Math::max);
+                }
+            }
+        }
+        return scores;
+    }
+
+    private List<LinkedConcept> rank(Map<Integer, Double> scores, EntityType type, LinkMethod method, double factor) {
+        if (scores.isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<Integer, Double>> entries = new ArrayList<>(scores.entrySet());
+        Comparator<Map.Entry<Integer, Double>> order = Comparator.<Map.Entry<Integer, Double>>comparingDouble(
+                Map.Entry::getValue).reversed()
+                .thenComparing(e -> type != null && concepts[e.getKey()].type().equals(type) ? 0 : 1)
+                .thenComparingInt(Map.Entry::getKey);
+        entries.sort(order);
+        List<LinkedConcept> ranked = new ArrayList<>(Math.min(maxConcepts, entries.size()));
+        for (Map.Entry<Integer, Double> entry : entries.subList(0, Math.min(maxConcepts, entries.size()))) {
+            ConceptInfo info = concepts[entry.getKey()];
+            double score = Math.min(1.0, entry.getValue() * factor);
+            ranked.add(new LinkedConcept(info.conceptId(), info.preferredName(), info.source(), score, method,
+                    info.xrefs()));
+        }
+        return List.copyOf(ranked);
+    }
+
+    /** Short form to long form text, for every definition in the note (the first definition of a short form wins). */
+    private static Map<String, String> abbreviations(String note) {
+        Map<String, String> found = new HashMap<>();
+        for (Abbreviation abbreviation : ABBREVIATIONS.find(note)) {
+            found.putIfAbsent(abbreviation.shortForm(), note.substring(abbreviation.longStart(), abbreviation.longEnd()));
+        }
+        return found;
+    }
+
+    private static void requireInText(String note, Entity entity) {
+        Objects.requireNonNull(note, "note");
+        Objects.requireNonNull(entity, "entity");
+        if (entity.end() > note.length() || !note.regionMatches(entity.start(), entity.text(), 0, entity.length())) {
+            throw new IllegalArgumentException("entity is not in the note: start=" + entity.start() + ", end="
+                    + entity.end() + ", entity text='" + entity.text() + "', note length=" + note.length()
+                    + (entity.end() <= note.length() ? ", note text there='"
+                    + note.substring(entity.start(), entity.end()) + "'" : ""));
+        }
+    }
+
+    /**
+     * The normalised words of {@code text} joined by single spaces, by the rules of {@link DictionaryMatcher}: NFKC,
+     * lower case, runs of letters, digits and combining marks as words, a possessive {@code 's} dropped, and
+     * (when {@code foldPlurals}) simple English plurals folded.
+     */
+    static String normalise(String text, boolean foldPlurals) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(folded.length());
+        int i = 0;
+        int n = folded.length();
+        while (i < n) {
+            int codePoint = folded.codePointAt(i);
+            if (!isWordCodePoint(codePoint)) {
+                i += Character.charCount(codePoint);
+                continue;
+            }
+            int start = i;
+            while (i < n && isWordCodePoint(folded.codePointAt(i))) {
+                i += Character.charCount(folded.codePointAt(i));
+            }
+            boolean possessive = i - start == 1 && folded.charAt(start) == 's' && start >= 2
+                    && (folded.charAt(start - 1) == '\'' || folded.charAt(start - 1) == '\u2019')
+                    && Character.isLetterOrDigit(folded.charAt(start - 2));
+            if (possessive) {
+                continue;
+            }
+            char[] word = folded.substring(start, i).toCharArray();
+            int length = foldPlurals ? TokenScanner.foldPlural(word, word.length) : word.length;
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(word, 0, length);
+        }
+        return out.toString();
+    }
+
+    private static boolean isWordCodePoint(int codePoint) {
+        if (Character.isLetterOrDigit(codePoint)) {
+            return true;
+        }
+        int type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** Distinct character trigrams of {@code " " + name + " "}. */
+    private static Set<String> trigrams(String name) {
+        String padded = " " + name + " ";
+        Set<String> grams = new LinkedHashSet<>();
+        for (int i = 0; i + 3 <= padded.length(); i++) {
+            grams.add(padded.substring(i, i + 3));
+        }
+        return grams;
+    }
+
+    @Override
+    public String toString() {
+        return "ConceptLinker[concepts=" + concepts.length + ", names=" + names.length + ", maxConcepts=" + maxConcepts
+                + ", minScore=" + minScore + "]";
+    }
+
+    /**
+     * Collects terms and options. Defaults: plurals folded (as the shipped teachers match), at most 5 concepts per
+     * mention, similarity at least 0.6. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private final List<Term> terms = new ArrayList<>();
+        private boolean foldPlurals = true;
+        private int maxConcepts = 5;
+        private double minScore = 0.6;
+
+        private Builder() {
+        }
+
+        /** Appends one term. */
+        public Builder addTerm(Term term) {
+            terms.add(Objects.requireNonNull(term, "term"));
+            return this;
+        }
+
+        /** Appends terms, e.g. a loader's {@code load(...)} result. */
+        public Builder addTerms(Collection<Term> more) {
+            more.forEach(this::addTerm);
+            return this;
+        }
+
+        /** Whether simple plurals are folded ({@code "polyps"} = {@code "polyp"}); default true. */
+        public Builder foldPlurals(boolean fold) {
+            this.foldPlurals = fold;
+            return this;
+        }
+
+        /** The most concepts returned per mention; default 5. */
+        public Builder maxConcepts(int max) {
+            this.maxConcepts = max;
+            return this;
+        }
+
+        /** The lowest similarity score kept, in (0, 1]; default 0.6. */
+        public Builder minScore(double score) {
+            this.minScore = score;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException if no term was added: linking needs a lexicon
+         * @throws IllegalArgumentException naming the bad option
+         */
+        public ConceptLinker build() {
+            if (terms.isEmpty()) {
+                throw new IllegalStateException("a ConceptLinker needs a lexicon, but no terms were added: add the"
+                        + " terms a loader gives (e.g. addTerms(OboLoader.builder(EntityType.DISEASE).build()"
+                        + ".load(doidObo)))");
+            }
+            if (maxConcepts < 1) {
+                throw new IllegalArgumentException("maxConcepts must be at least 1: maxConcepts=" + maxConcepts);
+            }
+            if (!(minScore > 0 && minScore <= 1)) {
+                throw new IllegalArgumentException("minScore must lie in (0, 1]: minScore=" + minScore);
+            }
+            return new ConceptLinker(this);
+        }
+    }
+}

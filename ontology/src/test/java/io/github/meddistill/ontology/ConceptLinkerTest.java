@@ -1,0 +1,113 @@
+package io.github.meddistill.ontology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.LinkedConcept;
+import io.github.meddistill.core.LinkedConcept.LinkMethod;
+import io.github.meddistill.ontology.loaders.OboLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConceptLinkerTest {
+
+    private static final EntityType DISEASE = EntityType.of("DISEASE");
+    private static final EntityType SYMPTOM = EntityType.of("SYMPTOM");
+
+    private static final ConceptLinker LINKER = ConceptLinker.builder()
+            .addTerm(new Term("Wilson disease", "DOID:893", "Wilson disease", DISEASE, "DOID",
+                    List.of("MESH:D006527", "OMIM:277900")))
+            .addTerm(new Term("hepatolenticular degeneration", "DOID:893", "Wilson disease", DISEASE, "DOID",
+                    List.of("MESH:D006527", "OMIM:277900")))
+            .addTerm(new Term("Crohn's disease", "DOID:8778", "Crohn's disease", DISEASE, "DOID", List.of("MESH:D003424")))
+            .addTerm(new Term("breast cancer", "DOID:1612", "breast cancer", DISEASE, "DOID", List.of("MESH:D001943")))
+            .addTerm(new Term("breast carcinoma", "DOID:3459", "breast carcinoma", DISEASE, "DOID", List.of()))
+            .addTerm(new Term("Headache", "HP:0002315", "Headache", SYMPTOM, "HP"))
+            .build();
+
+    @Test
+    void should_link_exactly_when_the_text_differs_only_by_case_plural_and_possessive() {
+        // when
+        List<LinkedConcept> concepts = LINKER.link("CROHN DISEASES");
+        // then
+        assertThat(concepts).hasSize(1);
+        assertThat(concepts.get(0).conceptId()).isEqualTo("DOID:8778");
+        assertThat(concepts.get(0).method()).isEqualTo(LinkMethod.EXACT);
+        assertThat(concepts.get(0).score()).isEqualTo(1.0);
+        assertThat(concepts.get(0).xrefs()).containsExactly("MESH:D003424");
+    }
+
+    @Test
+    void should_expand_the_abbreviation_when_the_note_defines_it() {
+        String note = "Mutations cause Wilson disease (WD). WD is rare.";
+        int at = note.lastIndexOf("WD");
+        Entity wd = Entity.of(note, at, at + 2, DISEASE);
+        List<LinkedConcept> concepts = LINKER.link(note, wd);
+        assertThat(concepts).extracting(LinkedConcept::conceptId).containsExactly("DOID:893");
+        assertThat(concepts.get(0).method()).isEqualTo(LinkMethod.ABBREVIATION);
+        assertThat(concepts.get(0).score()).isEqualTo(0.99);
+    }
+
+    @Test
+    void should_find_nothing_for_an_abbreviation_when_the_note_does_not_define_it() {
+        String note = "WD is rare.";
+        assertThat(LINKER.link(note, Entity.of(note, 0, 2, DISEASE))).isEmpty();
+    }
+
+    @Test
+    void should_rank_by_similarity_when_no_name_matches_exactly() {
+        List<LinkedConcept> concepts = LINKER.link("breast cancers of the left side");
+        assertThat(concepts).isNotEmpty();
+        assertThat(concepts).allMatch(c -> c.method() == LinkMethod.SIMILARITY && c.score() < 1.0);
+        assertThat(LINKER.link("carcinoma of breast")).first().extracting(LinkedConcept::conceptId).isEqualTo("DOID:3459");
+        assertThat(LINKER.link("hypertension")).isEmpty();
+        List<LinkedConcept> typo = LINKER.link("brest cancer");
+        assertThat(typo.get(0).conceptId()).isEqualTo("DOID:1612");
+        assertThat(typo.get(0).score()).isBetween(0.6, 0.99);
+    }
+
+    @Test
+    void should_give_one_concept_once_when_several_of_its_names_match() {
+        List<LinkedConcept> concepts = LINKER.link("Wilson's disease");
+        assertThat(concepts).extracting(LinkedConcept::conceptId).containsExactly("DOID:893");
+    }
+
+    @Test
+    void should_fill_in_concepts_when_applied_to_entities() {
+        String note = "Headache and breast cancer.";
+        List<Entity> linked = LINKER.apply(note, List.of(Entity.of(note, 0, 8, SYMPTOM), Entity.of(note, 13, 26, DISEASE)));
+        assertThat(linked).extracting(e -> e.concepts().get(0).conceptId()).containsExactly("HP:0002315", "DOID:1612");
+    }
+
+    @Test
+    void should_reject_the_entity_when_its_text_is_not_in_the_note() {
+        Entity foreign = new Entity(0, 8, SYMPTOM, "Headache");
+        assertThatThrownBy(() -> LINKER.apply("No pain today.", List.of(foreign)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entity is not in the note")
+                .hasMessageContaining("'Headache'");
+    }
+
+    @Test
+    void should_say_a_lexicon_is_needed_when_built_without_terms() {
+        assertThatThrownBy(() -> ConceptLinker.builder().build()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs a lexicon");
+    }
+
+    @Test
+    void should_name_the_option_when_min_score_is_out_of_range() {
+        assertThatThrownBy(() -> ConceptLinker.builder().addTerms(List.of(new Term("a b", "X:1", "a b", DISEASE, "X")))
+                .minScore(0).build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minScore=0.0");
+    }
+
+    @Test
+    void should_keep_xrefs_when_an_obo_file_has_them(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path obo = dir.resolve("mini.obo");
+        java.nio.file.Files.writeString(obo, "format-version: 1.2\n\n[Term]\nid: DOID:893\nname: Wilson disease\n"
+                + "xref: MESH:D006527\nxref: UMLS_CUI:C0019202 {source=x}\nsynonym: \"WD\" EXACT []\n");
+        List<Term> terms = OboLoader.builder(DISEASE).build().load(obo);
+        assertThat(terms).allSatisfy(t -> assertThat(t.xrefs()).containsExactly("MESH:D006527", "UMLS_CUI:C0019202"));
+    }
+}
