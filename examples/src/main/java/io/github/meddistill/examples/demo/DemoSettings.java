@@ -1,5 +1,6 @@
 package io.github.meddistill.examples.demo;
 
+import io.github.meddistill.student.EncoderSource;
 import io.github.meddistill.student.PretrainedEncoder;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,19 +76,14 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
             throw new IllegalArgumentException("document counts must be 0 (all) or positive: train=" + trainDocuments
                     + ", dev=" + devDocuments + ", test=" + testDocuments);
         }
-        if (epochs < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("epochs and batchSize must be at least 1: epochs=" + epochs
-                    + ", batchSize=" + batchSize);
-        }
-        if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("learningRate must be positive: " + learningRate);
-        }
-        if (!(outsideWeight > 0 && outsideWeight <= 1)) {
-            throw new IllegalArgumentException("outsideWeight must be in (0, 1]: " + outsideWeight);
-        }
-        if (selfTrainingRounds < 0) {
-            throw new IllegalArgumentException("selfTrainingRounds must not be negative: " + selfTrainingRounds);
-        }
+        new DistillOptions(EncoderSource.pretrained(encoder), epochs, batchSize, learningRate, outsideWeight,
+                propagateAbbreviations, selfTrainingRounds, DistillOptions.DEFAULT_SEED); // validates them
+    }
+
+    /** How each task's students are trained. */
+    public DistillOptions options() {
+        return new DistillOptions(EncoderSource.pretrained(encoder), epochs, batchSize, learningRate, outsideWeight,
+                propagateAbbreviations, selfTrainingRounds, DistillOptions.DEFAULT_SEED);
     }
 
     /** The 15-minute default: every task, dev and test subsampled. */
