@@ -136,7 +136,7 @@ public final class LabelCommand implements Callable<Integer> {
     }
 
     /** Closes every teacher that holds resources (LLM teachers: connections and the answer cache). */
-    private static void close(List<Teacher> teachers) throws Exception {
+    static void close(List<Teacher> teachers) throws Exception {
         Exception failure = null;
         for (Teacher teacher : teachers) {
             try {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Distil LLM and ontology annotations of clinical text into small, fast NER models.",
         subcommands = {
                 DemoCommand.class,
+                DistillCommand.class,
                 LabelCommand.class,
                 TrainCommand.class,
                 ExtractCommand.class,

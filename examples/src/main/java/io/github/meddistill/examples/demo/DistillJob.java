@@ -1,9 +1,13 @@
 package io.github.meddistill.examples.demo;
 
+import io.github.meddistill.core.MedDistillException;
+import io.github.meddistill.core.io.JsonlWriter;
 import io.github.meddistill.core.pipeline.Distillation;
 import io.github.meddistill.core.pipeline.DistillationResult;
+import io.github.meddistill.core.pipeline.Evaluator;
 import io.github.meddistill.core.pipeline.ProgressEvent;
 import io.github.meddistill.core.pipeline.ProgressListener;
+import io.github.meddistill.core.pipeline.SystemRun;
 import io.github.meddistill.eval.Bootstrap;
 import io.github.meddistill.eval.report.EvaluationReport;
 import io.github.meddistill.eval.report.StandardEvaluator;
@@ -11,6 +15,8 @@ import io.github.meddistill.eval.search.SubsetSearchSelector;
 import io.github.meddistill.student.BertStudentTrainer;
 import io.github.meddistill.student.TrainingListener;
 import io.github.meddistill.student.TrainingSummary;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,9 +26,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * distill} (on the user's notes): the teachers label the notes, {@link SubsetSearchSelector} picks the teacher subset
  * and rule per type on dev, a student is trained on the combined labels (and one on gold training labels when given),
  * and every system is scored on the test notes. Labels are journalled and students saved under the task folder, so a
- * rerun, also after {@code kill -9}, reuses what is done.
+ * rerun, also after {@code kill -9}, reuses what is done. Every system's predictions on the scored notes are written
+ * to {@value #PREDICTIONS}{@code /<system>.jsonl} in the task folder, so {@code meddistill eval} can check any table
+ * line.
  */
 public final class DistillJob {
+
+    /** The task sub-folder with each system's predictions on the scored notes. */
+    public static final String PREDICTIONS = "predictions";
 
     private DistillJob() {
     }
@@ -45,7 +56,8 @@ public final class DistillJob {
                 .test(inputs.test())
                 .propagateAbbreviations(options.propagateAbbreviations())
                 .selfTrainingRounds(options.selfTrainingRounds())
-                .evaluator(new StandardEvaluator(task.name() + " " + inputs.testName(), Bootstrap.builder().build()))
+                .evaluator(writingPredictions(new StandardEvaluator(task.name() + " " + inputs.testName(),
+                        Bootstrap.builder().build()), taskDirectory.resolve(PREDICTIONS)))
                 .outputDirectory(taskDirectory)
                 .addListener(progress);
         if (!inputs.goldTraining().isEmpty()) {
@@ -59,6 +71,23 @@ public final class DistillJob {
                     inputs.testName(), result.combination(), report, training, result.selfTraining(),
                     (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /** Writes each system's predictions, complete or not at all, before {@code evaluator} scores them. */
+    private static Evaluator writingPredictions(Evaluator evaluator, Path directory) {
+        return (systems, gold) -> {
+            for (SystemRun system : systems) {
+                Path file = directory.resolve(system.name() + ".jsonl");
+                try {
+                    Files.createDirectories(directory);
+                    JsonlWriter.write(file, system.predictions());
+                } catch (IOException | RuntimeException e) {
+                    throw new MedDistillException("cannot write the predictions of " + system.name() + " to " + file
+                            + ": " + e.getMessage(), e);
+                }
+            }
+            return evaluator.evaluate(systems, gold);
+        };
     }
 
     /** A trainer whose run summary, when it trains (a saved student may be reused instead), lands in {@code training}. */
