@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 DistillCommand.class,
+                SampleCommand.class,
+                ImportCommand.class,
                 LabelCommand.class,
                 TrainCommand.class,
                 ExtractCommand.class,
