@@ -187,6 +187,16 @@ class CommandLineFailuresTest {
                         "--encoder $D/notstudent: the folder has no config.json"),
                 fails("distill without teachers", "distill $D/notes.jsonl --dev $D/dev-shared.jsonl --out $D/out-d",
                         "no teacher: give at least one -t SPEC"),
+                fails("import gold whose text differs from the note of the same id", "import --tool doccano"
+                        + " $D/doccano-n1.jsonl --notes $D/notes.jsonl --out $D/gold-n1.jsonl --json", "document 'n1' has a"
+                        + " different text than the note with the same id in $D/notes.jsonl"),
+                fails("import with an unknown tool", "import --tool brat $D/doccano-n1.jsonl --out $D/g.jsonl",
+                        "unknown annotation tool 'brat': expected label-studio, doccano or prodigy"),
+                fails("import a Label Studio export that is no task list", "import --tool label-studio $D/bad-run.json"
+                        + " --out $D/g.jsonl", "a JSON list of tasks"),
+                fails("import an annotator who is not in the export", "import --tool doccano $D/doccano-n1.jsonl"
+                        + " --annotator zoe --out $D/g.jsonl", "--annotator zoe: no annotation by this annotator"),
+                fails("sample no notes", "sample $D/notes.jsonl -t patterns -n 0 --out $D/s0", "-n 0: expected at least 1"),
                 // further bad input
                 fails("an unknown option, with --json", "label $D/notes.jsonl -t patterns --out $D/o --bogus --json",
                         "Unknown option: '--bogus'"),
@@ -237,6 +247,8 @@ class CommandLineFailuresTest {
                 + "\n");
         write("dev-symptom.jsonl", "{\"id\":\"d1\",\"text\":\"Cystic fibrosis with cough.\",\"entities\":"
                 + "[{\"start\":0,\"end\":15,\"type\":\"DISEASE\"},{\"start\":21,\"end\":26,\"type\":\"SYMPTOM\"}]}\n");
+        write("doccano-n1.jsonl", "{\"id\":1,\"text\":\"Chronic pancreatitis.\",\"label\":[[8,20,\"DISEASE\"]],"
+                + "\"meddistill_id\":\"n1\"}\n");
         write("bad-run.json", "{\"notes\": \"notes.jsonl\", \"epoch\": 2}\n");
         write("gold-one.jsonl", gold.lines().findFirst().orElseThrow() + "\n");
         write("pred.jsonl", gold);
