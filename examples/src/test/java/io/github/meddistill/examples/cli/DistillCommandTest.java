@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.meddistill.examples.testing.LoopbackOpenAiServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -147,6 +148,29 @@ class DistillCommandTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void should_distil_with_an_llm_teacher_on_a_local_openai_compatible_server() throws Exception {
+        // given: a local model that finds "Patient" as a DISEASE in every note (and so teaches MEDICATION nothing)
+        try (LoopbackOpenAiServer server = LoopbackOpenAiServer.answering(
+                "{\"entities\":[{\"text\":\"Patient\",\"type\":\"DISEASE\"}]}")) {
+            // when
+            CommandLineRun run = CommandLineRun.of("distill", dir.resolve("notes.jsonl").toString(),
+                    "--dev", dir.resolve("dev.jsonl").toString(), "-t", "doid=" + dir.resolve("doid.obo"),
+                    "-t", "openai=llama3.1", "--openai-base-url", server.baseUrl(), "--types", "DISEASE,MEDICATION",
+                    "--encoder", dir.resolve("tiny-encoder").toString(), "--epochs", "1", "--batch-size", "8",
+                    "--out", dir.resolve("out-llm").toString(), "--json", "--quiet");
+
+            // then
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode task = JSON.readTree(run.lastLine()).get("tasks").get(0);
+            assertThat(task.get("scoredOn").asText()).isEqualTo("dev");
+            assertThat(task.get("systems")).extracting(s -> s.get("name").asText()).contains("llama3.1", "doid", "student");
+            assertThat(server.requests()).isEqualTo(24 + 6); // the dev notes again, as the scored set, come from the cache
+            assertThat(run.err()).contains("no --test");
         }
     }
 
