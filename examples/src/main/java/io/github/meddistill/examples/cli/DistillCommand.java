@@ -192,11 +192,16 @@ public final class DistillCommand implements Callable<Integer> {
         specs.stream().filter(s -> !s.value().isEmpty() && Files.exists(Path.of(s.value())))
                 .forEach(s -> inputs.add(RunFile.checksum("teacher " + s.kind(), Path.of(s.value()))));
         ObjectNode manifest = RunFile.manifest(resolved(settings, entityTypes, options, taskName), version(), inputs);
-        Optional<String> changed = RunFile.difference(outDir, manifest);
-        if (changed.isPresent()) {
-            throw new IllegalArgumentException("--out " + outDir + " holds another run (" + changed.get() + "); a rerun"
-                    + " with the same --out resumes the same run only: use a new --out, or delete " + outDir);
+        RunFile.Difference changed = RunFile.difference(outDir, manifest);
+        if (changed.input().isPresent()) {
+            throw new IllegalArgumentException("--out " + outDir + " holds a run on other input (" + changed.input().get()
+                    + "); its labels are of the old notes: use a new --out, or delete " + outDir);
         }
+        changed.setting().ifPresent(setting -> {
+            err.println("note: " + setting + " since the run in " + outDir + "; labels and students that still fit the"
+                    + " settings are reused, the rest is redone");
+            err.flush();
+        });
         RunFile.write(outDir, manifest);
 
         System.out.printf("MedDistill distill: %d notes, %d dev%s%s, types %s, %d teachers; output in %s%n",

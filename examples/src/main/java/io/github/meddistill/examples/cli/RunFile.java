@@ -166,27 +166,33 @@ final class RunFile {
     }
 
     /**
-     * The first difference between the run recorded in {@code out}'s {@code run.json} and this one, in settings or
-     * input checksums, when there is one: a rerun may only resume the same run.
+     * How this run differs from the one recorded in {@code out}'s {@code run.json}: the first changed setting (the
+     * pipeline then reuses only the labels and students that still fit), and the first input whose checksum changed
+     * (a run on other notes must not resume this one).
      */
-    static Optional<String> difference(Path out, ObjectNode manifest) {
+    record Difference(Optional<String> setting, Optional<String> input) {
+    }
+
+    static Difference difference(Path out, ObjectNode manifest) {
         Path file = out.resolve(NAME);
         if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+            return new Difference(Optional.empty(), Optional.empty());
         }
         JsonNode earlier;
         try {
             earlier = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            return Optional.of(file + " cannot be read (" + e.getMessage() + ")");
+            return new Difference(Optional.empty(), Optional.of(file + " cannot be read (" + e.getMessage() + ")"));
         }
+        Optional<String> setting = Optional.empty();
         Map<String, JsonNode> before = settings(earlier.path("config"));
         Map<String, JsonNode> now = settings(manifest.path("config"));
         for (String key : KEYS) {
             JsonNode a = before.get(key);
             JsonNode b = now.get(key);
             if (!(a == null ? b == null : b != null && a.toString().equals(b.toString()))) { // 42 is 42, int or long
-                return Optional.of("setting '" + key + "' was " + a + ", now " + b);
+                setting = Optional.of("setting '" + key + "' was " + a + ", now " + b);
+                break;
             }
         }
         Map<String, String> sums = new LinkedHashMap<>();
@@ -196,11 +202,11 @@ final class RunFile {
             String key = input.path("role").asText() + " " + input.path("path").asText();
             String sum = sums.get(key);
             if (sum != null && !sum.equals(input.path("sha256").asText())) {
-                return Optional.of(key + " has changed since that run (SHA-256 " + sum.substring(0, 12) + "... then, "
-                        + input.path("sha256").asText().substring(0, 12) + "... now)");
+                return new Difference(setting, Optional.of(key + " has changed since that run (SHA-256 "
+                        + sum.substring(0, 12) + "... then, " + input.path("sha256").asText().substring(0, 12) + "... now)"));
             }
         }
-        return Optional.empty();
+        return new Difference(setting, Optional.empty());
     }
 
     private static Map<String, JsonNode> settings(JsonNode config) {

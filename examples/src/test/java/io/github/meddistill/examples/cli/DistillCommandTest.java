@@ -176,12 +176,37 @@ class DistillCommandTest {
 
     @Test
     @Order(5)
-    void should_refuse_to_resume_another_run_when_the_settings_differ() {
+    void should_keep_the_labels_retrain_and_record_the_new_settings_when_a_setting_changes() throws Exception {
+        // given
+        List<String> journal = Files.readAllLines(dir.resolve("out/distill/labels/doid/train.jsonl"));
+
         // when
         CommandLineRun run = distill(dir.resolve("out"), 2);
 
         // then
-        assertThat(run.exitCode()).isEqualTo(MedDistillCommand.BAD_INPUT);
-        assertThat(run.err()).contains("holds another run", "setting 'epochs' was 1, now 2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("note: setting 'epochs' was 1, now 2");
+        assertThat(Files.readAllLines(dir.resolve("out/distill/labels/doid/train.jsonl"))).isEqualTo(journal);
+        assertThat(JSON.readTree(dir.resolve("out/run.json").toFile()).at("/config/epochs").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(7)
+    void should_refuse_to_resume_when_the_notes_changed_since_the_run_in_out() throws Exception {
+        // given
+        Path notes = dir.resolve("notes.jsonl");
+        String before = Files.readString(notes);
+        Files.writeString(notes, before.replace("Patient n1:", "Patient n1 (edited):"));
+        try {
+            // when
+            CommandLineRun run = distill(dir.resolve("out"), 2);
+
+            // then
+            assertThat(run.exitCode()).isEqualTo(MedDistillCommand.BAD_INPUT);
+            assertThat(run.err()).contains("holds a run on other input", "notes " + notes.toAbsolutePath(),
+                    "has changed since that run");
+        } finally {
+            Files.writeString(notes, before);
+        }
     }
 }
