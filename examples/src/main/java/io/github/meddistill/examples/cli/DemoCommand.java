@@ -64,11 +64,6 @@ public final class DemoCommand implements Callable<Integer> {
             + " outside any entity, for the distilled student (default " + DemoSettings.DEFAULT_OUTSIDE_WEIGHT + ").")
     Double outsideWeight;
 
-    @Option(names = "--entity-ratio-weight", paramLabel = "W", description = "Weight of the expected entity ratio"
-            + " loss of the distilled student, which pulls each type's share of words toward its share in the dev"
-            + " gold (default " + DemoSettings.DEFAULT_ENTITY_RATIO_WEIGHT + " = off).")
-    Double entityRatioWeight;
-
     @Option(names = "--abbreviations", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Every system labels the uses of the abbreviations whose definitions it labels, as in"
                     + " 'familial adenomatous polyposis (FAP) ... FAP' (default on; --no-abbreviations turns it off).")
@@ -138,7 +133,6 @@ public final class DemoCommand implements Callable<Integer> {
                 batchSize == null ? base.batchSize() : batchSize,
                 learningRate == null ? base.learningRate() : learningRate,
                 outsideWeight == null ? base.outsideWeight() : outsideWeight,
-                entityRatioWeight == null ? base.entityRatioWeight() : entityRatioWeight,
                 abbreviations,
                 selfTrainingRounds == null ? base.selfTrainingRounds() : selfTrainingRounds,
                 llm);

@@ -115,6 +115,11 @@ public final class LabelCommand implements Callable<Integer> {
 
     /** The types asked for, each of which some teacher must label; by default the predefined ones they label. */
     private Set<EntityType> entityTypes(List<TeacherSpec> specs) {
+        return entityTypes(types, specs);
+    }
+
+    /** {@code types} (each labelled by some teacher), or the predefined types the teachers label. */
+    static Set<EntityType> entityTypes(List<String> types, List<TeacherSpec> specs) {
         Map<EntityType, List<String>> labelledBy = new TreeMap<>();
         specs.forEach(teacher -> teacher.types().forEach(type -> labelledBy.computeIfAbsent(type, t -> new ArrayList<>())
                 .add(teacher.kind())));
@@ -136,7 +141,7 @@ public final class LabelCommand implements Callable<Integer> {
     }
 
     /** Closes every teacher that holds resources (LLM teachers: connections and the answer cache). */
-    private static void close(List<Teacher> teachers) throws Exception {
+    static void close(List<Teacher> teachers) throws Exception {
         Exception failure = null;
         for (Teacher teacher : teachers) {
             try {
@@ -165,7 +170,7 @@ public final class LabelCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Annotation> label(Teacher teacher, List<Document> documents, Set<EntityType> types, ProgressBar progress) {
+    static List<Annotation> label(Teacher teacher, List<Document> documents, Set<EntityType> types, ProgressBar progress) {
         List<Annotation> labels = new ArrayList<>(documents.size());
         for (int from = 0; from < documents.size(); from += BATCH) {
             List<Document> batch = documents.subList(from, Math.min(documents.size(), from + BATCH));

@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         description = "Distil LLM and ontology annotations of clinical text into small, fast NER models.",
         subcommands = {
                 DemoCommand.class,
+                DistillCommand.class,
+                SampleCommand.class,
+                ImportCommand.class,
                 LabelCommand.class,
                 TrainCommand.class,
                 ExtractCommand.class,

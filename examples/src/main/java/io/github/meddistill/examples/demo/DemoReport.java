@@ -22,11 +22,25 @@ public final class DemoReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final DemoSettings settings;
+    private final Path outputDirectory;
+    private final boolean subsampled;
+    private final DistillOptions options;
     private final List<TaskResult> results;
 
+    /** The summary of {@code meddistill demo}. */
     public DemoReport(DemoSettings settings, List<TaskResult> results) {
-        this.settings = settings;
+        this(settings.outputDirectory(), settings.subsampled(), settings.options(), results);
+    }
+
+    /**
+     * The summary of any run of {@link DistillJob}s.
+     *
+     * @param subsampled whether the notes are a subsample of the corpora (the bundled ones only)
+     */
+    public DemoReport(Path outputDirectory, boolean subsampled, DistillOptions options, List<TaskResult> results) {
+        this.outputDirectory = outputDirectory;
+        this.subsampled = subsampled;
+        this.options = options;
         this.results = List.copyOf(results);
     }
 
@@ -36,16 +50,15 @@ public final class DemoReport {
      */
     public ObjectNode toJson() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("outDir", settings.outputDirectory().toAbsolutePath().toString());
-        root.put("subsampled", settings.subsampled());
-        root.put("encoder", settings.encoder().id());
-        root.put("epochs", settings.epochs());
-        root.put("batchSize", settings.batchSize());
-        root.put("learningRate", settings.learningRate());
-        root.put("outsideWeight", settings.outsideWeight());
-        root.put("entityRatioWeight", settings.entityRatioWeight());
-        root.put("propagateAbbreviations", settings.propagateAbbreviations());
-        root.put("selfTrainingRounds", settings.selfTrainingRounds());
+        root.put("outDir", outputDirectory.toAbsolutePath().toString());
+        root.put("subsampled", subsampled);
+        root.put("encoder", options.encoder().describe());
+        root.put("epochs", options.epochs());
+        root.put("batchSize", options.batchSize());
+        root.put("learningRate", options.learningRate());
+        root.put("outsideWeight", options.outsideWeight());
+        root.put("propagateAbbreviations", options.propagateAbbreviations());
+        root.put("selfTrainingRounds", options.selfTrainingRounds());
         ArrayNode tasks = root.putArray("tasks");
         results.forEach(result -> result.toJson().forEach(tasks::add));
         ArrayNode training = root.putArray("training");
@@ -63,9 +76,9 @@ public final class DemoReport {
     public String toMarkdown() {
         StringBuilder text = new StringBuilder("# MedDistill main job\n\n");
         text.append(String.format(Locale.ROOT, "Encoder `%s`, %d epochs; %s; abbreviation propagation %s for every"
-                        + " system.%n", settings.encoder().id(), settings.epochs(),
-                settings.subsampled() ? "splits subsampled (run with --full for whole corpora)" : "whole corpora",
-                settings.propagateAbbreviations() ? "on" : "off"));
+                        + " system.%n", options.encoder().describe(), options.epochs(),
+                subsampled ? "splits subsampled (run with --full for whole corpora)" : "whole corpora",
+                options.propagateAbbreviations() ? "on" : "off"));
         for (TaskResult result : results) {
             text.append(String.format(Locale.ROOT, "%n## %s%n%nTrain %d notes (labels hidden from the teachers), dev %d, test %d;"
                             + " %.0f s. Full report: [%s/report.html](%s/report.html).%n%nChosen combination:%n%n```%n%s```%n",
@@ -102,7 +115,7 @@ public final class DemoReport {
 
     /** Writes the three summary files into the output directory. */
     public void write() {
-        Path directory = settings.outputDirectory();
+        Path directory = outputDirectory;
         try {
             AtomicFiles.writeString(directory.resolve("report.json"), JSON.writeValueAsString(toJson()));
             AtomicFiles.writeString(directory.resolve("report.md"), toMarkdown());

@@ -1,5 +1,6 @@
 package io.github.meddistill.examples.demo;
 
+import io.github.meddistill.student.EncoderSource;
 import io.github.meddistill.student.PretrainedEncoder;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +22,6 @@ import java.util.Optional;
  * @param learningRate peak learning rate
  * @param outsideWeight loss weight of words outside the teachers' entities, for the distilled student only (the
  *     gold-trained student, whose labels are complete, weighs every word 1)
- * @param entityRatioWeight weight of the expected entity ratio loss of the distilled student (0 = off; see
- *     {@code BertStudentTrainer.Builder.entityRatioWeight})
  * @param propagateAbbreviations whether every system (teachers, and both students) labels the uses of the
  *     abbreviations whose definitions it labels (see {@code AbbreviationPropagation})
  * @param selfTrainingRounds most self-training rounds after the first distilled student (see
@@ -31,7 +30,7 @@ import java.util.Optional;
  */
 public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int trainDocuments, int devDocuments,
                            int testDocuments, PretrainedEncoder encoder, int epochs, int batchSize, double learningRate,
-                           double outsideWeight, double entityRatioWeight, boolean propagateAbbreviations, int selfTrainingRounds,
+                           double outsideWeight, boolean propagateAbbreviations, int selfTrainingRounds,
                            Optional<LlmTeacherSettings> llm) {
 
     /**
@@ -63,7 +62,6 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
      * 1.0 gave 0.535, 0.7 gave 0.536, 0.3 gave 0.550, 0.05 gave 0.498.
      */
     public static final double DEFAULT_OUTSIDE_WEIGHT = 0.3;
-    public static final double DEFAULT_ENTITY_RATIO_WEIGHT = 0;
     public static final int DEFAULT_SELF_TRAINING_ROUNDS = 0;
 
     public DemoSettings {
@@ -78,36 +76,27 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
             throw new IllegalArgumentException("document counts must be 0 (all) or positive: train=" + trainDocuments
                     + ", dev=" + devDocuments + ", test=" + testDocuments);
         }
-        if (epochs < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("epochs and batchSize must be at least 1: epochs=" + epochs
-                    + ", batchSize=" + batchSize);
-        }
-        if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("learningRate must be positive: " + learningRate);
-        }
-        if (!(outsideWeight > 0 && outsideWeight <= 1)) {
-            throw new IllegalArgumentException("outsideWeight must be in (0, 1]: " + outsideWeight);
-        }
-        if (!(entityRatioWeight >= 0 && Double.isFinite(entityRatioWeight))) {
-            throw new IllegalArgumentException("entityRatioWeight must be finite and not negative: "
-                    + entityRatioWeight);
-        }
-        if (selfTrainingRounds < 0) {
-            throw new IllegalArgumentException("selfTrainingRounds must not be negative: " + selfTrainingRounds);
-        }
+        new DistillOptions(EncoderSource.pretrained(encoder), epochs, batchSize, learningRate, outsideWeight,
+                propagateAbbreviations, selfTrainingRounds, DistillOptions.DEFAULT_SEED); // validates them
+    }
+
+    /** How each task's students are trained. */
+    public DistillOptions options() {
+        return new DistillOptions(EncoderSource.pretrained(encoder), epochs, batchSize, learningRate, outsideWeight,
+                propagateAbbreviations, selfTrainingRounds, DistillOptions.DEFAULT_SEED);
     }
 
     /** The 15-minute default: every task, dev and test subsampled. */
     public static DemoSettings defaults(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), DEFAULT_TRAIN_DOCUMENTS, DEFAULT_DEV_DOCUMENTS,
                 DEFAULT_TEST_DOCUMENTS, PretrainedEncoder.MINILM, DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE,
-                DEFAULT_OUTSIDE_WEIGHT, DEFAULT_ENTITY_RATIO_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS, Optional.empty());
+                DEFAULT_OUTSIDE_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS, Optional.empty());
     }
 
     /** Every document of every split. */
     public static DemoSettings full(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), 0, 0, 0, PretrainedEncoder.MINILM, FULL_EPOCHS,
-                DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, DEFAULT_ENTITY_RATIO_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS,
+                DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS,
                 Optional.empty());
     }
 

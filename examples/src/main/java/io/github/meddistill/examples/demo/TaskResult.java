@@ -33,7 +33,8 @@ import java.util.OptionalDouble;
  * @param selfTraining the self-training rounds of the distilled student, empty without self-training
  * @param seconds wall time of the task
  */
-public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, int testDocuments, String combination,
+public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, int testDocuments, String testName,
+                         String combination,
                          Map<EntityType, List<SystemRow>> rowsByType, Map<String, TrainingSummary> training,
                          List<SelfTrainingRound> selfTraining, double seconds) {
 
@@ -43,7 +44,8 @@ public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, in
         selfTraining = List.copyOf(selfTraining);
     }
 
-    static TaskResult of(DemoTask task, int train, int dev, int test, CombinationPlan plan, EvaluationReport report,
+    static TaskResult of(DemoTask task, int train, int dev, int test, String testName, CombinationPlan plan,
+                         EvaluationReport report,
                          Map<String, TrainingSummary> training, List<SelfTrainingRound> selfTraining, double seconds) {
         Map<EntityType, List<SystemRow>> rows = new LinkedHashMap<>();
         for (EntityType type : task.types().stream().sorted().toList()) {
@@ -61,7 +63,7 @@ public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, in
             }
             rows.put(type, typeRows);
         }
-        return new TaskResult(task, train, dev, test, plan.describe(), rows, training, selfTraining, seconds);
+        return new TaskResult(task, train, dev, test, testName, plan.describe(), rows, training, selfTraining, seconds);
     }
 
     /** The paper-style table: per type, F1 with its interval, speed, cost, and the student's speed-up over each system. */
@@ -70,7 +72,8 @@ public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, in
         rowsByType.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             OptionalDouble studentSpeed = entry.getValue().stream().filter(r -> r.name().equals(Distillation.STUDENT))
                     .findFirst().map(SystemRow::notesPerSecond).orElse(OptionalDouble.empty());
-            text.append(String.format(Locale.ROOT, "%n%s / %s (test: %d notes)%n", task.name(), entry.getKey(), testDocuments));
+            text.append(String.format(Locale.ROOT, "%n%s / %s (%s: %d notes)%n", task.name(), entry.getKey(), testName,
+                    testDocuments));
             text.append(String.format(Locale.ROOT, "| %-14s | %-12s | %-6s | %-15s | %9s | %12s | %16s |%n",
                     "system", "role", "F1", "95% CI", "notes/s", "USD/1k notes", "student speed-up"));
             text.append("|----------------|--------------|--------|-----------------|-----------|--------------|------------------|\n");
@@ -96,6 +99,7 @@ public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, in
             node.put("trainDocuments", trainDocuments);
             node.put("devDocuments", devDocuments);
             node.put("testDocuments", testDocuments);
+            node.put("scoredOn", testName);
             node.put("combination", combination.strip());
             var rounds = node.putArray("selfTraining");
             for (SelfTrainingRound round : selfTraining) {

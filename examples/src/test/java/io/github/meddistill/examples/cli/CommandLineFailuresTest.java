@@ -158,6 +158,45 @@ class CommandLineFailuresTest {
                         + " --out $D/out-ann --quiet", "in 1 notes"),
                 fails("label a folder without brat documents", "label $D/notbrat -t patterns --out $D/out-nb",
                         "a folder without .txt files (1 other entries: notes.jsonl)"),
+                // issue 16: distill's bad input
+                fails("distill without a dev set", "distill $D/notes.jsonl -t doid=$D/mini.obo --out $D/out-d --json",
+                        "--dev FILE is required", "subset search", "decoding bias", "early stopping"),
+                fails("distill with a dev type no teacher labels", "distill $D/notes.jsonl --dev $D/dev-symptom.jsonl"
+                        + " -t doid=$D/mini.obo --out $D/out-d", "has 1 gold SYMPTOM entities, but no teacher given labels"
+                        + " SYMPTOM", "the teachers label DISEASE (doid)"),
+                fails("distill with a type the dev set lacks", "distill $D/notes.jsonl --dev $D/dev-shared.jsonl"
+                        + " -t doid=$D/mini.obo -t patterns --types DISEASE,MEDICATION --out $D/out-d",
+                        "--types MEDICATION: the dev set", "has no gold MEDICATION entity", "it has DISEASE (2)"),
+                fails("distill with gold text that differs from the note of the same id", "distill $D/notes.jsonl"
+                        + " --dev $D/gold.jsonl -t doid=$D/mini.obo --out $D/out-d --json", "--dev $D/gold.jsonl: document"
+                        + " 'n1' has a different text than the note with the same id in $D/notes.jsonl"),
+                fails("distill with a test file whose text differs", "distill $D/notes.jsonl --dev $D/dev-shared.jsonl"
+                        + " --test $D/gold.jsonl -t doid=$D/mini.obo --out $D/out-d", "--test $D/gold.jsonl: document 'n1'"),
+                keeping(passes("distill with dev notes among the notes", "distill $D/notes.jsonl --dev $D/dev-shared.jsonl"
+                        + " -t doid=$D/mini.obo --encoder $D/student --epochs 1 --batch-size 4 --out $D/out-shared --quiet",
+                        "warning: 1 of the 2 dev notes are also among the 3 notes to distil from", "no --test"),
+                        "afile.txt"),
+                keeping(fails("distill into a regular file", "distill $D/notes.jsonl --dev $D/dev-shared.jsonl"
+                        + " -t doid=$D/mini.obo --out $D/afile.txt", "--out $D/afile.txt: it is a file"), "afile.txt"),
+                fails("distill with a run file that has an unknown setting", "distill --config $D/bad-run.json",
+                        "bad-run.json: unknown setting 'epoch'", "expected notes, dev, test"),
+                fails("distill with a run file that is not JSON", "distill --config $D/afile.txt --json",
+                        "--config $D/afile.txt: expected a JSON object of settings"),
+                fails("distill with an encoder folder that is no checkpoint", "distill $D/notes.jsonl --dev"
+                        + " $D/dev-shared.jsonl -t doid=$D/mini.obo --encoder $D/notstudent --out $D/out-d",
+                        "--encoder $D/notstudent: the folder has no config.json"),
+                fails("distill without teachers", "distill $D/notes.jsonl --dev $D/dev-shared.jsonl --out $D/out-d",
+                        "no teacher: give at least one -t SPEC"),
+                fails("import gold whose text differs from the note of the same id", "import --tool doccano"
+                        + " $D/doccano-n1.jsonl --notes $D/notes.jsonl --out $D/gold-n1.jsonl --json", "document 'n1' has a"
+                        + " different text than the note with the same id in $D/notes.jsonl"),
+                fails("import with an unknown tool", "import --tool brat $D/doccano-n1.jsonl --out $D/g.jsonl",
+                        "unknown annotation tool 'brat': expected label-studio, doccano or prodigy"),
+                fails("import a Label Studio export that is no task list", "import --tool label-studio $D/bad-run.json"
+                        + " --out $D/g.jsonl", "a JSON list of tasks"),
+                fails("import an annotator who is not in the export", "import --tool doccano $D/doccano-n1.jsonl"
+                        + " --annotator zoe --out $D/g.jsonl", "--annotator zoe: no annotation by this annotator"),
+                fails("sample no notes", "sample $D/notes.jsonl -t patterns -n 0 --out $D/s0", "-n 0: expected at least 1"),
                 // further bad input
                 fails("an unknown option, with --json", "label $D/notes.jsonl -t patterns --out $D/o --bogus --json",
                         "Unknown option: '--bogus'"),
@@ -201,6 +240,16 @@ class CommandLineFailuresTest {
         write("labels.jsonl", gold);
         write("gold.jsonl", gold);
         Files.write(dir.resolve("gold.jsonl.gz"), gzip(gold));
+        write("dev-shared.jsonl", String.join("\n",
+                "{\"id\":\"n1\",\"text\":\"Chronic pancreatitis and anaemia; started lisinopril.\",\"entities\":"
+                        + "[{\"start\":8,\"end\":20,\"type\":\"DISEASE\"}]}",
+                "{\"id\":\"d2\",\"text\":\"Cystic fibrosis.\",\"entities\":[{\"start\":0,\"end\":15,\"type\":\"DISEASE\"}]}")
+                + "\n");
+        write("dev-symptom.jsonl", "{\"id\":\"d1\",\"text\":\"Cystic fibrosis with cough.\",\"entities\":"
+                + "[{\"start\":0,\"end\":15,\"type\":\"DISEASE\"},{\"start\":21,\"end\":26,\"type\":\"SYMPTOM\"}]}\n");
+        write("doccano-n1.jsonl", "{\"id\":1,\"text\":\"Chronic pancreatitis.\",\"label\":[[8,20,\"DISEASE\"]],"
+                + "\"meddistill_id\":\"n1\"}\n");
+        write("bad-run.json", "{\"notes\": \"notes.jsonl\", \"epoch\": 2}\n");
         write("gold-one.jsonl", gold.lines().findFirst().orElseThrow() + "\n");
         write("pred.jsonl", gold);
         write("empty.jsonl", "");

@@ -1,0 +1,41 @@
+package io.github.meddistill.examples.demo;
+
+import io.github.meddistill.student.EncoderSource;
+import java.util.Objects;
+
+/**
+ * How the students of one distillation are trained, the same for {@code meddistill demo} and {@code meddistill distill}.
+ *
+ * @param encoder the encoder both students start from: an offline pretrained one or a checkpoint folder
+ * @param epochs training epochs of each student (the best dev epoch is kept)
+ * @param batchSize sentences per training batch
+ * @param learningRate peak learning rate
+ * @param outsideWeight loss weight of words outside the teachers' entities, for the distilled student only (the
+ *     gold-trained student, whose labels are complete, weighs every word 1)
+ * @param propagateAbbreviations whether every system labels the uses of the abbreviations whose definitions it labels
+ * @param selfTrainingRounds most self-training rounds after the first distilled student
+ * @param seed the students' random seed
+ */
+public record DistillOptions(EncoderSource encoder, int epochs, int batchSize, double learningRate, double outsideWeight,
+                             boolean propagateAbbreviations, int selfTrainingRounds, long seed) {
+
+    /** The seed of every run so far. */
+    public static final long DEFAULT_SEED = 42;
+
+    public DistillOptions {
+        Objects.requireNonNull(encoder, "encoder");
+        if (epochs < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("epochs and batchSize must be at least 1: epochs=" + epochs
+                    + ", batchSize=" + batchSize);
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learningRate must be positive: " + learningRate);
+        }
+        if (!(outsideWeight > 0 && outsideWeight <= 1)) {
+            throw new IllegalArgumentException("outsideWeight must be in (0, 1]: " + outsideWeight);
+        }
+        if (selfTrainingRounds < 0) {
+            throw new IllegalArgumentException("selfTrainingRounds must not be negative: " + selfTrainingRounds);
+        }
+    }
+}

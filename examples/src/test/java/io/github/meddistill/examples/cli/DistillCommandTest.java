@@ -1,0 +1,212 @@
+package io.github.meddistill.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import io.github.meddistill.examples.testing.LoopbackOpenAiServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code meddistill distill} end to end on tiny notes with a tiny encoder: from flags, again (resumes, same scores),
+ * from a run file (same scores), and its table against {@code eval} on the predictions it wrote.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistillCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private JsonNode first;
+
+    @BeforeAll
+    static void fixtures() throws Exception {
+        DistillFixtures.write(dir);
+    }
+
+    private static CommandLineRun distill(Path out) {
+        return distill(out, 1);
+    }
+
+    private static CommandLineRun distill(Path out, int epochs) {
+        List<String> args = new ArrayList<>(List.of("distill", dir.resolve("notes.jsonl").toString(),
+                "--dev", dir.resolve("dev.jsonl").toString(), "--test", dir.resolve("test.jsonl").toString(),
+                "--gold-train", dir.resolve("gold-train.jsonl").toString(),
+                "-t", "doid=" + dir.resolve("doid.obo"), "-t", "drugbank=" + dir.resolve("drugbank.csv"), "-t", "patterns",
+                "--types", "DISEASE,MEDICATION", "--encoder", dir.resolve("tiny-encoder").toString(), "--epochs", Integer.toString(epochs),
+                "--batch-size", "8", "--out", out.toString(), "--json", "--quiet"));
+        return CommandLineRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    @Order(1)
+    void should_run_every_stage_and_print_the_demo_json_shape_when_given_flags() throws Exception {
+        // when
+        CommandLineRun run = distill(dir.resolve("out"));
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        first = JSON.readTree(run.lastLine());
+        assertThat(first.get("tasks")).extracting(t -> t.get("task").asText() + "/" + t.get("type").asText())
+                .containsExactly("distill/DISEASE", "distill/MEDICATION");
+        for (JsonNode task : first.get("tasks")) {
+            assertThat(task.get("scoredOn").asText()).isEqualTo("test");
+            assertThat(task.get("testDocuments").asInt()).isEqualTo(6);
+            assertThat(task.get("systems")).extracting(s -> s.get("role").asText())
+                    .contains("teacher", "combination", "student", "gold-student");
+            task.get("systems").forEach(s -> assertThat(s.get("strictF1").asDouble()).isBetween(0.0, 1.0));
+        }
+        assertThat(first.get("warnings")).isEmpty();
+        assertThat(run.out()).contains("| system", "doid", "drugbank", "patterns", "distill / DISEASE (test: 6 notes)");
+        for (String file : List.of("report.json", "report.md", "report.html", "run.json", "distill/report.html",
+                "distill/combination.txt", "distill/students/student/config.json",
+                "distill/students/gold-student/model.safetensors", "distill/predictions/student.jsonl",
+                "distill/predictions/doid.jsonl")) {
+            assertThat(dir.resolve("out").resolve(file)).isRegularFile();
+        }
+        JsonNode manifest = JSON.readTree(dir.resolve("out/run.json").toFile());
+        assertThat(manifest.at("/config/epochs").asInt()).isEqualTo(1);
+        assertThat(manifest.at("/config/types")).extracting(JsonNode::asText).containsExactly("DISEASE", "MEDICATION");
+        assertThat(manifest.at("/versions/java").asText()).isNotBlank();
+        assertThat(manifest.get("inputs")).extracting(i -> i.get("role").asText())
+                .containsExactly("notes", "dev", "test", "goldTrain", "teacher doid", "teacher drugbank");
+        assertThat(manifest.at("/inputs/0/sha256").asText()).hasSize(64);
+    }
+
+    @Test
+    @Order(2)
+    void should_reuse_labels_and_students_and_reproduce_the_scores_when_run_again() throws Exception {
+        // given
+        Path model = dir.resolve("out/distill/students/student/model.safetensors");
+        long modelTime = Files.getLastModifiedTime(model).toMillis();
+        List<String> journal = Files.readAllLines(dir.resolve("out/distill/labels/doid/train.jsonl"));
+
+        // when
+        CommandLineRun run = distill(dir.resolve("out"));
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.getLastModifiedTime(model).toMillis()).isEqualTo(modelTime);
+        assertThat(Files.readAllLines(dir.resolve("out/distill/labels/doid/train.jsonl"))).isEqualTo(journal);
+        assertThat(JSON.readTree(run.lastLine()).get("tasks").findValues("strictF1"))
+                .isEqualTo(first.get("tasks").findValues("strictF1"));
+    }
+
+    @Test
+    @Order(3)
+    void should_give_the_same_scores_when_the_settings_come_from_a_run_file() throws Exception {
+        // given: relative paths, resolved against the run file's folder
+        DistillFixtures.write(dir, "run-file/run.json", """
+                {"notes": "../notes.jsonl", "dev": "../dev.jsonl", "test": "../test.jsonl",
+                 "goldTrain": "../gold-train.jsonl",
+                 "teachers": ["doid=../doid.obo", "drugbank=../drugbank.csv", "patterns"],
+                 "types": ["DISEASE", "MEDICATION"], "encoder": "../tiny-encoder", "epochs": 1, "batchSize": 8,
+                 "out": "out"}
+                """);
+
+        // when
+        CommandLineRun run = CommandLineRun.of("distill", "--config", dir.resolve("run-file/run.json").toString(),
+                "--json", "--quiet");
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.lastLine()).get("tasks").findValues("strictF1"))
+                .isEqualTo(first.get("tasks").findValues("strictF1"));
+        assertThat(dir.resolve("run-file/out/run.json")).isRegularFile();
+    }
+
+    @Test
+    @Order(4)
+    void should_score_each_system_as_eval_does_on_the_predictions_it_wrote() throws Exception {
+        for (String system : List.of("student", "doid", "combination", "gold-student")) {
+            // when
+            CommandLineRun eval = CommandLineRun.of("eval", "--gold", dir.resolve("test.jsonl").toString(), "--pred",
+                    dir.resolve("out/distill/predictions/" + system + ".jsonl").toString(), "--json");
+
+            // then
+            assertThat(eval.exitCode()).as(eval.err()).isZero();
+            JsonNode scores = JSON.readTree(eval.lastLine());
+            for (JsonNode task : first.get("tasks")) {
+                String type = task.get("type").asText();
+                for (JsonNode row : task.get("systems")) {
+                    if (row.get("name").asText().equals(system)) {
+                        assertThat(row.get("strictF1").asDouble()).as(system + " " + type)
+                                .isEqualTo(scores.at("/strict/perType/" + type + "/f1").asDouble());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void should_distil_with_an_llm_teacher_on_a_local_openai_compatible_server() throws Exception {
+        // given: a local model that finds "Patient" as a DISEASE in every note (and so teaches MEDICATION nothing)
+        try (LoopbackOpenAiServer server = LoopbackOpenAiServer.answering(
+                "{\"entities\":[{\"text\":\"Patient\",\"type\":\"DISEASE\"}]}")) {
+            // when
+            CommandLineRun run = CommandLineRun.of("distill", dir.resolve("notes.jsonl").toString(),
+                    "--dev", dir.resolve("dev.jsonl").toString(), "-t", "doid=" + dir.resolve("doid.obo"),
+                    "-t", "openai=llama3.1", "--openai-base-url", server.baseUrl(), "--types", "DISEASE,MEDICATION",
+                    "--encoder", dir.resolve("tiny-encoder").toString(), "--epochs", "1", "--batch-size", "8",
+                    "--out", dir.resolve("out-llm").toString(), "--json", "--quiet");
+
+            // then
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode task = JSON.readTree(run.lastLine()).get("tasks").get(0);
+            assertThat(task.get("scoredOn").asText()).isEqualTo("dev");
+            assertThat(task.get("systems")).extracting(s -> s.get("name").asText()).contains("llama3.1", "doid", "student");
+            assertThat(server.requests()).isEqualTo(24 + 6); // the dev notes again, as the scored set, come from the cache
+            assertThat(run.err()).contains("no --test");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void should_keep_the_labels_retrain_and_record_the_new_settings_when_a_setting_changes() throws Exception {
+        // given
+        List<String> journal = Files.readAllLines(dir.resolve("out/distill/labels/doid/train.jsonl"));
+
+        // when
+        CommandLineRun run = distill(dir.resolve("out"), 2);
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("note: setting 'epochs' was 1, now 2");
+        assertThat(Files.readAllLines(dir.resolve("out/distill/labels/doid/train.jsonl"))).isEqualTo(journal);
+        assertThat(JSON.readTree(dir.resolve("out/run.json").toFile()).at("/config/epochs").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(7)
+    void should_refuse_to_resume_when_the_notes_changed_since_the_run_in_out() throws Exception {
+        // given
+        Path notes = dir.resolve("notes.jsonl");
+        String before = Files.readString(notes);
+        Files.writeString(notes, before.replace("Patient n1:", "Patient n1 (edited):"));
+        try {
+            // when
+            CommandLineRun run = distill(dir.resolve("out"), 2);
+
+            // then
+            assertThat(run.exitCode()).isEqualTo(MedDistillCommand.BAD_INPUT);
+            assertThat(run.err()).contains("holds a run on other input", "notes " + notes.toAbsolutePath(),
+                    "has changed since that run");
+        } finally {
+            Files.writeString(notes, before);
+        }
+    }
+}
