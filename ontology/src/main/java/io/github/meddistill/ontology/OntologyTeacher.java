@@ -8,6 +8,7 @@ import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.OntologyMatcher;
 import io.github.meddistill.core.Teacher;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,23 @@ public final class OntologyTeacher implements Teacher {
     /** A teacher called {@code name} (its annotations' source). */
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /**
+     * The common case in one call: a teacher called {@code name} on one {@link DictionaryMatcher} with the default
+     * settings over {@code terms} (e.g. what an {@code OboLoader} or {@code RrfLoader} loaded), keeping every type.
+     *
+     * <pre>{@code
+     * Teacher doid = OntologyTeacher.fromTerms("doid", OboLoader.builder(EntityType.DISEASE).build().load(obo));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code name} is blank or {@code terms} is empty
+     */
+    public static OntologyTeacher fromTerms(String name, Collection<Term> terms) {
+        if (terms.isEmpty()) {
+            throw new IllegalArgumentException("terms must not be empty: teacher '" + name + "' would label nothing");
+        }
+        return builder(name).addMatcher(DictionaryMatcher.builder().addTerms(terms).build()).build();
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.github.meddistill.ontology.Term;
 import io.github.meddistill.spark.internal.BudgetServer;
 import io.github.meddistill.spark.internal.JobBudgets;
 import io.github.meddistill.teachers.LabellingRun;
+import io.github.meddistill.teachers.LlmTeacher;
 import io.github.meddistill.teachers.RetryPolicy;
 import io.github.meddistill.teachers.openai.OpenAiTeacher;
 import io.github.meddistill.teachers.testing.FakeOpenAi;
@@ -96,7 +97,7 @@ class MedDistillSparkLabelTest {
         Map<String, List<Entity>> expected = new HashMap<>();
         int expectedRequests;
         try (LoopbackServer reference = new LoopbackServer(new FakeOpenAi());
-                OpenAiTeacher oneJvm = OpenAiTeacher.builder("gpt-4o-mini").baseUrl(reference.baseUrl() + "/v1")
+                LlmTeacher oneJvm = OpenAiTeacher.builder("gpt-4o-mini").baseUrl(reference.baseUrl() + "/v1")
                         .apiKey("sk-test").build()) {
             LabellingRun run = oneJvm.label(documents(notes));
             assertThat(run.allLabelled()).isTrue();

@@ -1,6 +1,5 @@
 package io.github.meddistill.teachers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meddistill.core.Annotation;
@@ -9,40 +8,30 @@ import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.MedDistillException;
 import io.github.meddistill.core.NonRetriableException;
-import io.github.meddistill.core.RetriableException;
 import io.github.meddistill.core.Teacher;
 import io.github.meddistill.core.TokenUsage;
 import io.github.meddistill.core.UsageReporter;
 import io.github.meddistill.teachers.internal.AnswerCache;
 import io.github.meddistill.teachers.internal.AnswerParser;
+import io.github.meddistill.teachers.internal.CacheKeys;
 import io.github.meddistill.teachers.internal.CachedAnswer;
 import io.github.meddistill.teachers.internal.Chunk;
 import io.github.meddistill.teachers.internal.Chunker;
-import io.github.meddistill.teachers.internal.HttpErrors;
 import io.github.meddistill.teachers.internal.Json;
 import io.github.meddistill.teachers.internal.MentionAligner;
 import io.github.meddistill.teachers.internal.RateLimiter;
 import io.github.meddistill.teachers.internal.Retrier;
+import io.github.meddistill.teachers.internal.UsageMeter;
+import io.github.meddistill.teachers.internal.Workers;
+import io.github.meddistill.teachers.spi.BatchChatProvider;
 import io.github.meddistill.teachers.spi.BatchRequest;
 import io.github.meddistill.teachers.spi.BatchState;
+import io.github.meddistill.teachers.spi.ChatProvider;
 import io.github.meddistill.teachers.spi.ModelAnswer;
 import io.github.meddistill.teachers.spi.Prompt;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,21 +39,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link Teacher} backed by an LLM API. Everything that is not the provider's wire format lives here,
- * once: prompting, chunking of long notes and merging, alignment of mentions to spans, the on-disk
- * answer cache, retries, rate limits, concurrency, token usage and cost, batch jobs and progress.
- * Providers ({@code OpenAiTeacher}, {@code GeminiTeacher}, or your own) implement only the mapping
- * between a {@link Prompt} / {@link ModelAnswer} and their HTTP requests and responses.
+ * A {@link Teacher} backed by a chat model. Everything that is not the provider's wire format lives here, once:
+ * prompting, chunking of long notes and merging, alignment of mentions to spans, the on-disk answer cache, retries,
+ * rate limits, concurrency, token usage and cost, batch jobs and progress. A {@link ChatProvider} does only the
+ * request and answer: {@code OpenAiTeacher.builder(model)} and {@code GeminiTeacher.builder(model)} build teachers
+ * on ours, {@link #builder(String, ChatProvider)} on any other (a langchain4j {@code ChatModel}, a company gateway).
  *
  * <p>Every paid answer is appended to the cache before it is used, keyed by provider, model, prompt
  * version and text, request parameters and chunk text; a re-run over the same notes sends no request.
@@ -74,13 +58,13 @@ import org.slf4j.LoggerFactory;
  * a run: notes not yet started fail with a {@link NonRetriableException}, requests in flight finish
  * and are stored.
  */
-public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseable {
+public final class LlmTeacher implements Teacher, UsageReporter, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmTeacher.class);
     private static final int CHARS_PER_TOKEN = 4;
 
-    /** The model name as sent to the provider. */
-    protected final String model;
+    private final ChatProvider provider;
+    private final String model;
     private final String name;
     private final Map<EntityType, String> definitions;
     private final PromptTemplate template;
@@ -91,30 +75,24 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
     private final String chunking;
     private final MentionAligner aligner;
     private final AnswerCache cache;
+    private final CacheKeys cacheKeys;
     private final Retrier retrier;
     private final RateLimiter requestLimiter;
     private final RateLimiter tokenLimiter;
     private final RequestBudget requestBudget;
     private final Semaphore permits;
     private final int maxConcurrency;
-    private final HttpClient http;
-    private final Duration requestTimeout;
     private final Price price;
     private final ProgressListener progressListener;
     private final Duration batchPollInterval;
+    private final UsageMeter meter = new UsageMeter();
     private final Map<String, CompletableFuture<CachedAnswer>> inFlight = new ConcurrentHashMap<>();
-    private final Object totalsLock = new Object();
-    private UsageTotals totals = UsageTotals.ZERO;
-    private TokenUsage spentTokens = TokenUsage.ZERO;
-    private double spentUsd;
     private volatile boolean closed;
-    /** Whether any request of this teacher got an HTTP response: from then on a refused connection is retried. */
-    private volatile boolean serverAnswered;
     private volatile QuotaExhaustedException quotaStop;
-    private volatile MessageDigest keyPrefix;
 
-    /** Applies the defaults of every shared setting, in this one place. */
-    protected LlmTeacher(LlmTeacherBuilder<?> b, boolean reasoningModel) {
+    /** Applies the defaults of every shared setting, in this one place; {@code b} is valid. */
+    LlmTeacher(LlmTeacherBuilder<?> b, ChatProvider provider, int defaultMaxOutputTokens) {
+        this.provider = provider;
         this.model = b.model;
         this.name = b.name != null ? b.name.strip() : b.model;
         this.definitions = b.definitions.isEmpty()
@@ -122,31 +100,60 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         this.template = b.promptTemplate != null ? b.promptTemplate : PromptTemplate.DEFAULT;
         this.systemPrompt = template.renderSystem(definitions);
         this.answerSchema = answerSchema(definitions.keySet());
-        this.maxOutputTokens = b.maxOutputTokens != null ? b.maxOutputTokens : reasoningModel ? 16_384 : 4_096;
+        this.maxOutputTokens = b.maxOutputTokens != null ? b.maxOutputTokens : defaultMaxOutputTokens;
         int chunkTokens = b.chunkTokens != null ? b.chunkTokens : 3_000;
         int overlapTokens = b.chunkOverlapTokens != null ? b.chunkOverlapTokens : 200;
         this.chunker = new Chunker(chunkTokens * CHARS_PER_TOKEN, overlapTokens * CHARS_PER_TOKEN);
         this.chunking = "chunkTokens=" + chunkTokens + ", overlapTokens=" + overlapTokens;
         this.aligner = new MentionAligner(definitions.keySet());
-        this.retrier = new Retrier(b.retryPolicy != null ? b.retryPolicy : RetryPolicy.DEFAULT, () -> closed);
+        this.retrier = new Retrier(b.retryPolicyOrDefault(), () -> closed);
         this.requestLimiter = b.requestsPerMinute != null ? new RateLimiter(b.requestsPerMinute) : null;
         this.tokenLimiter = b.tokensPerMinute != null ? new RateLimiter(b.tokensPerMinute) : null;
         this.requestBudget = b.requestBudget;
         this.maxConcurrency = b.maxConcurrency != null ? b.maxConcurrency : 4;
         this.permits = new Semaphore(maxConcurrency, true);
-        this.requestTimeout = b.requestTimeout != null ? b.requestTimeout : Duration.ofSeconds(180);
-        this.price = b.price != null ? b.price : (b.priceTable != null ? b.priceTable : PriceTable.defaults()).find(b.model)
-                .orElseThrow(() -> new IllegalArgumentException("price: no price known for model '" + b.model
-                        + "'; set price(new Price(input, cachedInput, output)) in USD per 1M tokens, or Price.FREE for a local model"));
+        this.price = b.price != null ? b.price
+                : (b.priceTable != null ? b.priceTable : PriceTable.defaults()).find(b.model).orElseThrow();
         this.progressListener = b.progressListener != null ? b.progressListener : ProgressListener.NONE;
         this.batchPollInterval = b.batchPollInterval != null ? b.batchPollInterval : Duration.ofSeconds(30);
+        this.cacheKeys = new CacheKeys(List.of(provider.name(), model, template.version(), systemPrompt, template.user(),
+                provider.parameters(), Integer.toString(maxOutputTokens)));
         this.cache = b.cacheDirectory != null ? AnswerCache.open(b.cacheDirectory) : AnswerCache.inMemory();
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(b.connectTimeout != null ? b.connectTimeout : Duration.ofSeconds(10))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
         if (b.cacheDirectory == null) {
             LOG.warn("{}: no cache directory set: answers are kept in memory only and a new run pays again", name);
+        }
+    }
+
+    /**
+     * A builder of a teacher on any chat model: {@code model} names it for prices and cache keys, {@code provider}
+     * answers the prompts. Connection settings (base URL, key, timeouts, temperature, seed) belong to the provider's
+     * own client; setting them here is an error.
+     */
+    public static Builder builder(String model, ChatProvider provider) {
+        return new Builder(model, provider);
+    }
+
+    /** Builder of a teacher on a {@link ChatProvider} of your own; see {@link LlmTeacher#builder(String, ChatProvider)}. */
+    public static final class Builder extends LlmTeacherBuilder<Builder> {
+
+        private final ChatProvider chatProvider;
+
+        private Builder(String model, ChatProvider provider) {
+            super(model);
+            this.chatProvider = java.util.Objects.requireNonNull(provider, "provider");
+        }
+
+        @Override
+        protected void validateProvider(List<String> problems) {
+            for (String setting : httpSettingsSet()) {
+                problems.add(setting + ": set on the chat model's own client; a teacher on a ChatProvider does not"
+                        + " send HTTP requests itself");
+            }
+        }
+
+        @Override
+        protected ChatProvider provider() {
+            return chatProvider;
         }
     }
 
@@ -156,71 +163,6 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
             defaults.put(type, PromptTemplate.DEFAULT_DEFINITIONS.get(type));
         }
         return Map.copyOf(defaults);
-    }
-
-    // ---- what a provider implements -------------------------------------------------------------
-
-    /** Short provider name used in cache keys and messages, e.g. {@code "openai"}. */
-    protected abstract String provider();
-
-    /**
-     * Every request parameter that changes the answer (temperature, seed, reasoning effort, structured
-     * output on/off, ...), as a stable string: it is part of the cache key.
-     */
-    protected abstract String parameterFingerprint();
-
-    /** The HTTP request for one prompt, authentication headers included. */
-    protected abstract HttpRequest chatRequest(Prompt prompt);
-
-    /**
-     * The answer in a successful (2xx) response body. Throws {@link RetriableException} if the body is not
-     * a response of the expected shape (e.g. cut short by a proxy).
-     */
-    protected abstract ModelAnswer parseChatResponse(String body);
-
-    /** Creates a provider batch with these requests and returns its id. */
-    protected abstract String submitBatchRequests(List<BatchRequest> requests);
-
-    /** The provider's current state of a batch, with the answers once it has finished. */
-    protected abstract BatchState fetchBatchState(String batchId);
-
-    /** The exception for a non-2xx response; the default maps statuses as {@link HttpErrors} says. */
-    protected MedDistillException mapHttpError(HttpResponse<String> response) {
-        return HttpErrors.map(provider(), response.statusCode(), response.headers(), response.body());
-    }
-
-    // ---- helpers for providers ------------------------------------------------------------------
-
-    /**
-     * Sends {@code request} with retries and returns the 2xx response. For provider calls other than
-     * the labelling requests themselves (files, batches), which are not rate limited.
-     */
-    protected final HttpResponse<String> exchange(HttpRequest request, String what) {
-        return retrier.call(provider() + " " + what, () -> sendOnce(request));
-    }
-
-    /** A request builder for {@code uri} with this teacher's request timeout. */
-    protected final HttpRequest.Builder requestTo(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(requestTimeout);
-    }
-
-    /** The parsed JSON of a response body; a body that is not JSON is a retriable failure. */
-    protected final JsonNode readResponse(String body, String what) {
-        try {
-            JsonNode node = Json.read(body);
-            if (node == null || !node.isObject()) {
-                throw new RetriableException(provider() + " " + what + ": response body is not a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new RetriableException(provider() + " " + what + ": response body is not valid JSON ("
-                    + e.getClass().getSimpleName() + ")", e);
-        }
-    }
-
-    /** The most tokens one answer may have. */
-    protected final int maxOutputTokens() {
-        return maxOutputTokens;
     }
 
     // ---- public API -----------------------------------------------------------------------------
@@ -252,7 +194,7 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
     @Override
     public Annotation annotate(Document document) {
         NoteResult result = labelOne(plan(document), Set.of());
-        record(result);
+        meter.finished(result);
         return result.annotation().orElseThrow(() -> result.failure().orElseThrow());
     }
 
@@ -285,44 +227,18 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
     private LabellingRun label(List<Document> documents, Set<String> batchKeys) {
         RunTracker tracker = new RunTracker(documents.size());
         NoteResult[] results = new NoteResult[documents.size()];
-        List<Integer> pending = new ArrayList<>();
-        NotePlan[] plans = new NotePlan[documents.size()];
+        List<Runnable> pending = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            plans[i] = plan(documents.get(i));
-            if (!batchKeys.isEmpty() || !plans[i].fullyCached()) {
-                pending.add(i);
+            NotePlan plan = plan(documents.get(i));
+            int index = i;
+            if (!batchKeys.isEmpty() || !plan.fullyCached()) {
+                pending.add(() -> results[index] = tracker.finished(
+                        closed ? closedResult(plan.document()) : labelOne(plan, batchKeys)));
             } else {
-                results[i] = tracker.finished(labelOne(plans[i], batchKeys));
+                results[i] = tracker.finished(labelOne(plan, batchKeys));
             }
         }
-        if (!pending.isEmpty()) {
-            AtomicInteger threadNumber = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxConcurrency, pending.size()), r -> {
-                Thread t = new Thread(r, name + "-worker-" + threadNumber.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int i : pending) {
-                    NotePlan plan = plans[i];
-                    futures.add(pool.submit(() -> {
-                        results[i] = tracker.finished(closed ? closedResult(plan.document()) : labelOne(plan, batchKeys));
-                    }));
-                }
-                for (Future<?> future : futures) {
-                    future.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                pool.shutdownNow();
-                throw new NonRetriableException("interrupted while labelling " + documents.size() + " notes with " + name, e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("labelling worker failed unexpectedly", e.getCause());
-            } finally {
-                pool.shutdown();
-            }
-        }
+        Workers.runAll(name, maxConcurrency, pending, "labelling " + documents.size() + " notes with " + name);
         return new LabellingRun(List.of(results), tracker.totals());
     }
 
@@ -336,7 +252,7 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         int cached = 0;
         for (Document document : documents) {
             for (Chunk chunk : chunker.split(document.text())) {
-                String key = key(chunk.text());
+                String key = cacheKeys.key(chunk.text());
                 if (cache.get(key).isPresent()) {
                     cached++;
                 } else {
@@ -347,7 +263,7 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         if (requests.isEmpty()) {
             return new BatchJob("", 0, cached);
         }
-        String id = submitBatchRequests(List.copyOf(requests.values()));
+        String id = batchProvider().submitBatch(List.copyOf(requests.values()));
         LOG.info("{}: submitted batch {} with {} requests ({} chunks already cached)", name, id, requests.size(), cached);
         return new BatchJob(id, requests.size(), cached);
     }
@@ -362,18 +278,18 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         if (batchId.isEmpty()) {
             return label(documents);
         }
-        BatchState state = fetchBatchState(batchId);
+        BatchState state = batchProvider().batchState(batchId);
         while (!state.finished()) {
             LOG.info("{}: batch {} is {}; next check in {} s", name, batchId, state.providerStatus(),
                     batchPollInterval.toSeconds());
             sleepBetweenPolls();
-            state = fetchBatchState(batchId);
+            state = batchProvider().batchState(batchId);
         }
         Set<String> imported = new HashSet<>();
         for (Map.Entry<String, ModelAnswer> e : state.answers().entrySet()) {
             if (cache.get(e.getKey()).filter(c -> c.answer().status() == e.getValue().status()).isEmpty()) {
-                cache.put(new CachedAnswer(e.getKey(), provider(), model, e.getValue(), 0, true));
-                spent(e.getValue().usage(), price.times(PriceTable.BATCH_DISCOUNT));
+                cache.put(new CachedAnswer(e.getKey(), provider.name(), model, e.getValue(), 0, true));
+                meter.spent(e.getValue().usage(), price.times(PriceTable.BATCH_DISCOUNT));
                 imported.add(e.getKey());
             }
         }
@@ -399,25 +315,19 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
 
     /** Totals of every note finished by this teacher since it was built. */
     public UsageTotals totals() {
-        synchronized (totalsLock) {
-            return totals;
-        }
+        return meter.totals();
     }
 
     /** Tokens billed so far (answers served from the cache excluded), updated as each answer arrives. */
     @Override
     public TokenUsage tokenUsage() {
-        synchronized (totalsLock) {
-            return spentTokens;
-        }
+        return meter.tokens();
     }
 
     /** US dollars spent so far at {@link #price()} (batch answers at the batch discount), updated as each answer arrives. */
     @Override
     public double costUsd() {
-        synchronized (totalsLock) {
-            return spentUsd;
-        }
+        return meter.costUsd();
     }
 
     /**
@@ -449,6 +359,13 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (provider instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("{}: closing provider {} failed: {}", name, provider.name(), e.toString());
+            }
+        }
         cache.close();
     }
 
@@ -459,14 +376,14 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
      */
     @Override
     public String configuration() {
-        return String.join("\n", "provider=" + provider(), "model=" + model, "promptVersion=" + template.version(),
+        return String.join("\n", "provider=" + provider.name(), "model=" + model, "promptVersion=" + template.version(),
                 "system=" + systemPrompt, "user=" + template.user(), "schema=" + answerSchema,
-                "parameters=" + parameterFingerprint(), "maxOutputTokens=" + maxOutputTokens, chunking);
+                "parameters=" + provider.parameters(), "maxOutputTokens=" + maxOutputTokens, chunking);
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[name=" + name + ", model=" + model + ", types=" + definitions.keySet() + "]";
+        return "LlmTeacher[provider=" + provider.name() + ", name=" + name + ", model=" + model + ", types=" + definitions.keySet() + "]";
     }
 
     // ---- the labelling of one note ----------------------------------------------------------------
@@ -480,7 +397,7 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         List<String> keys = new ArrayList<>(chunks.size());
         boolean cached = true;
         for (Chunk chunk : chunks) {
-            String key = key(chunk.text());
+            String key = cacheKeys.key(chunk.text());
             keys.add(key);
             cached &= cache.get(key).isPresent();
         }
@@ -604,13 +521,12 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
             }
             try {
                 long started = System.nanoTime();
-                HttpResponse<String> response = sendOnce(chatRequest(prompt));
-                ModelAnswer answer = parseChatResponse(response.body());
+                ModelAnswer answer = ask(prompt);
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                CachedAnswer cached = new CachedAnswer(key, provider(), model, answer, millis, false);
+                CachedAnswer cached = new CachedAnswer(key, provider.name(), model, answer, millis, false);
                 // stored while holding the permit, so that close() never closes the journal under a paid answer
                 cache.put(cached);
-                spent(answer.usage(), price);
+                meter.spent(answer.usage(), price);
                 return cached;
             } finally {
                 permits.release();
@@ -618,87 +534,32 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         });
     }
 
-    private HttpResponse<String> sendOnce(HttpRequest request) {
-        HttpResponse<String> response;
+    /** The provider's answer; a provider's failure that is not one of ours is a non-retriable one. */
+    private ModelAnswer ask(Prompt prompt) {
+        ModelAnswer answer;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            serverAnswered = true;
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw connectionFailure(request, e);
-        } catch (HttpTimeoutException e) {
-            throw new RetriableException(provider() + ": no complete answer within " + requestTimeout.toSeconds()
-                    + " s (" + e.getClass().getSimpleName() + ")", e);
-        } catch (IOException e) {
-            throw new RetriableException(provider() + ": connection failed or was reset (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NonRetriableException(provider() + ": interrupted while waiting for an answer", e);
+            answer = provider.chat(prompt);
+        } catch (MedDistillException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new NonRetriableException(name + ": provider " + provider.name() + " failed: " + e, e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw mapHttpError(response);
+        if (answer == null) {
+            throw new NonRetriableException(name + ": provider " + provider.name() + " returned no answer");
         }
-        return response;
+        return answer;
     }
 
-    /**
-     * A connection that could not even be opened: retried once the server has answered this teacher (it may be
-     * restarting), but failed at once before that, since a wrong URL or a server that is not running does not get
-     * better by waiting.
-     */
-    private MedDistillException connectionFailure(HttpRequest request, IOException e) {
-        String reason = e instanceof HttpConnectTimeoutException
-                ? "no connection within " + http.connectTimeout().map(Duration::toSeconds).orElse(0L) + " s"
-                : hasCause(e, UnresolvedAddressException.class) ? "unknown host " + request.uri().getHost()
-                : "connection refused";
-        if (serverAnswered) {
-            return new RetriableException(provider() + ": cannot connect to " + request.uri() + " (" + reason + ")", e);
+    private BatchChatProvider batchProvider() {
+        if (provider instanceof BatchChatProvider batch) {
+            return batch;
         }
-        return new NonRetriableException(provider() + ": cannot connect to " + request.uri() + " (" + reason + "),"
-                + " and nothing has answered there yet, so it is not retried: check the URL and that the server is"
-                + " running", e);
-    }
-
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> kind) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (kind.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
+        throw new NonRetriableException(name + ": provider " + provider.name() + " has no batch mode; label"
+                + " synchronously with annotateAll/label");
     }
 
     private Prompt prompt(String chunkText) {
         return new Prompt(systemPrompt, template.renderUser(chunkText), answerSchema, maxOutputTokens);
-    }
-
-    /** The cache key of a chunk: provider, model, prompt version and text, parameters, chunk text. */
-    private String key(String chunkText) {
-        try {
-            MessageDigest digest = (MessageDigest) prefixDigest().clone();
-            digest.update(chunkText.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 digest cannot be cloned", e);
-        }
-    }
-
-    private MessageDigest prefixDigest() {
-        MessageDigest prefix = keyPrefix;
-        if (prefix == null) {
-            try {
-                prefix = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is not available", e);
-            }
-            for (String part : List.of(provider(), model, template.version(), systemPrompt, template.user(),
-                    parameterFingerprint(), Integer.toString(maxOutputTokens))) {
-                prefix.update(part.getBytes(StandardCharsets.UTF_8));
-                prefix.update((byte) 0);
-            }
-            keyPrefix = prefix;
-        }
-        return prefix;
     }
 
     private static ObjectNode answerSchema(Set<EntityType> types) {
@@ -716,19 +577,6 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         return root;
     }
 
-    private void spent(TokenUsage usage, Price at) {
-        synchronized (totalsLock) {
-            spentTokens = spentTokens.plus(usage);
-            spentUsd += at.cost(usage);
-        }
-    }
-
-    private void record(NoteResult result) {
-        synchronized (totalsLock) {
-            totals = totals.plus(result);
-        }
-    }
-
     /** Totals and progress of one {@link #label} call. */
     private final class RunTracker {
         private final long total;
@@ -740,7 +588,7 @@ public abstract class LlmTeacher implements Teacher, UsageReporter, AutoCloseabl
         }
 
         NoteResult finished(NoteResult result) {
-            record(result);
+            meter.finished(result);
             synchronized (this) {
                 done++;
                 runTotals = runTotals.plus(result);

@@ -1,17 +1,21 @@
 package io.github.meddistill.teachers;
 
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.teachers.spi.ChatProvider;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Settings every LLM teacher shares; provider builders extend it. Setters only record values;
- * {@code build()} validates them (naming the bad field) and the teacher's constructor applies the
- * defaults, in one place. Not thread-safe; the built teacher is.
+ * Settings every LLM teacher shares; provider builders extend it with their own and say which
+ * {@link ChatProvider} to use. Setters only record values; {@link #build()} validates them all, reports every bad
+ * field in one {@link IllegalArgumentException}, changes nothing (the builder can build again) and the teacher's
+ * constructor applies the defaults, in one place. Not thread-safe; the built teacher is.
  *
  * @param <B> the concrete builder, for fluent chaining
  */
@@ -219,67 +223,95 @@ public abstract class LlmTeacherBuilder<B extends LlmTeacherBuilder<B>> {
     }
 
     /**
-     * Validates every setting and builds the teacher. Declared here so that code holding any provider's builder
-     * (meddistill-spark sets a job's {@link #requestBudget} on executors) can finish it.
+     * Validates every setting and builds the teacher; throws one {@link IllegalArgumentException} that lists every
+     * problem, each starting with the setting's name. Changes nothing in the builder, which can build again. Declared
+     * here so that code holding any provider's builder (meddistill-spark sets a job's {@link #requestBudget} on
+     * executors) can finish it.
      */
-    public abstract LlmTeacher build();
+    public final LlmTeacher build() {
+        List<String> problems = new ArrayList<>();
+        validateShared(problems);
+        validateProvider(problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.size() == 1 ? problems.get(0)
+                    : String.join("; ", problems) + " (" + problems.size() + " problems)");
+        }
+        ChatProvider provider = provider();
+        return new LlmTeacher(this, provider, defaultMaxOutputTokens());
+    }
 
-    /** Checks the shared settings, naming the first bad field. Provider builders call it in {@code build()}. */
-    protected void validate() {
-        requireNotBlankIfSet("name", name);
-        requireNotBlankIfSet("apiKeyFromEnvironment", apiKeyEnvironmentVariable);
+    /** Adds a message for every bad provider setting, each starting with the setting's name. */
+    protected abstract void validateProvider(List<String> problems);
+
+    /** The provider for these settings, called by {@link #build()} once every setting is valid. */
+    protected abstract ChatProvider provider();
+
+    /** The most tokens per answer unless {@link #maxOutputTokens} says otherwise (reasoning models need more). */
+    protected int defaultMaxOutputTokens() {
+        return 4_096;
+    }
+
+    private void validateShared(List<String> problems) {
+        notBlankIfSet(problems, "name", name);
+        notBlankIfSet(problems, "apiKeyFromEnvironment", apiKeyEnvironmentVariable);
         definitions.forEach((type, definition) -> {
             if (definition == null || definition.isBlank()) {
-                throw new IllegalArgumentException("entityTypes: type " + type + " needs a definition for the prompt"
+                problems.add("entityTypes: type " + type + " needs a definition for the prompt"
                         + " (only MEDICATION, DISEASE and SYMPTOM have a default one)");
             }
         });
         if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
-            throw new IllegalArgumentException("temperature must be in [0, 2]: " + temperature);
+            problems.add("temperature must be in [0, 2]: " + temperature);
         }
-        positive("maxOutputTokens", maxOutputTokens);
-        positive("maxConcurrency", maxConcurrency);
-        positive("requestsPerMinute", requestsPerMinute);
-        positive("tokensPerMinute", tokensPerMinute);
+        positive(problems, "maxOutputTokens", maxOutputTokens);
+        positive(problems, "maxConcurrency", maxConcurrency);
+        positive(problems, "requestsPerMinute", requestsPerMinute);
+        positive(problems, "tokensPerMinute", tokensPerMinute);
         if (requestBudget != null && (requestsPerMinute != null || tokensPerMinute != null)) {
-            throw new IllegalArgumentException("requestBudget: a shared request budget replaces this teacher's own limits;"
+            problems.add("requestBudget: a shared request budget replaces this teacher's own limits;"
                     + " remove requestsPerMinute(" + requestsPerMinute + ") and tokensPerMinute(" + tokensPerMinute
                     + ") or the budget");
         }
-        positive("connectTimeout", connectTimeout);
-        positive("requestTimeout", requestTimeout);
-        positive("batchPollInterval", batchPollInterval);
-        if (baseUrl != null) {
-            try {
-                URI uri = URI.create(baseUrl);
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: '" + baseUrl + "'");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL: '" + baseUrl + "'", e);
-            }
+        positive(problems, "connectTimeout", connectTimeout);
+        positive(problems, "requestTimeout", requestTimeout);
+        positive(problems, "batchPollInterval", batchPollInterval);
+        if (baseUrl != null && !isHttpUrl(baseUrl)) {
+            problems.add("baseUrl must be an absolute http(s) URL: '" + baseUrl + "'");
         }
         if (chunkTokens != null && (chunkTokens < 16 || chunkOverlapTokens < 0 || chunkOverlapTokens >= chunkTokens / 2)) {
-            throw new IllegalArgumentException("chunking must satisfy chunkTokens >= 16 and 0 <= overlapTokens < chunkTokens / 2:"
+            problems.add("chunking must satisfy chunkTokens >= 16 and 0 <= overlapTokens < chunkTokens / 2:"
                     + " chunkTokens=" + chunkTokens + ", overlapTokens=" + chunkOverlapTokens);
         }
+        if (price == null && (priceTable != null ? priceTable : PriceTable.defaults()).find(model).isEmpty()) {
+            problems.add("price: no price known for model '" + model + "'; set price(new Price(input, cachedInput,"
+                    + " output)) in USD per 1M tokens, or Price.FREE for a local model");
+        }
     }
 
-    private static void requireNotBlankIfSet(String field, String value) {
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void notBlankIfSet(List<String> problems, String field, String value) {
         if (value != null && value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be blank");
+            problems.add(field + " must not be blank");
         }
     }
 
-    private static void positive(String field, Number value) {
+    private static void positive(List<String> problems, String field, Number value) {
         if (value != null && value.doubleValue() <= 0) {
-            throw new IllegalArgumentException(field + " must be positive: " + value);
+            problems.add(field + " must be positive: " + value);
         }
     }
 
-    private static void positive(String field, Duration value) {
+    private static void positive(List<String> problems, String field, Duration value) {
         if (value != null && (value.isNegative() || value.isZero())) {
-            throw new IllegalArgumentException(field + " must be positive: " + value);
+            problems.add(field + " must be positive: " + value);
         }
     }
 
@@ -321,5 +353,47 @@ public abstract class LlmTeacherBuilder<B extends LlmTeacherBuilder<B>> {
 
     protected Integer maxOutputTokensSetting() {
         return maxOutputTokens;
+    }
+
+    /** The connection timeout, 10 s unless set. */
+    protected final Duration connectTimeoutOrDefault() {
+        return connectTimeout != null ? connectTimeout : Duration.ofSeconds(10);
+    }
+
+    /** The timeout of one request, 180 s unless set. */
+    protected final Duration requestTimeoutOrDefault() {
+        return requestTimeout != null ? requestTimeout : Duration.ofSeconds(180);
+    }
+
+    /** The retry policy, {@link RetryPolicy#DEFAULT} unless set. */
+    protected final RetryPolicy retryPolicyOrDefault() {
+        return retryPolicy != null ? retryPolicy : RetryPolicy.DEFAULT;
+    }
+
+    /** Whether any of the settings that only an HTTP provider reads is set, for builders of other providers. */
+    List<String> httpSettingsSet() {
+        List<String> set = new ArrayList<>();
+        if (apiKey != null) {
+            set.add("apiKey");
+        }
+        if (apiKeyEnvironmentVariable != null) {
+            set.add("apiKeyFromEnvironment");
+        }
+        if (baseUrl != null) {
+            set.add("baseUrl");
+        }
+        if (temperature != null) {
+            set.add("temperature");
+        }
+        if (seed != null) {
+            set.add("seed");
+        }
+        if (connectTimeout != null) {
+            set.add("connectTimeout");
+        }
+        if (requestTimeout != null) {
+            set.add("requestTimeout");
+        }
+        return set;
     }
 }

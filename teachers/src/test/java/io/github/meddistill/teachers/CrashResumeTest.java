@@ -68,7 +68,7 @@ class CrashResumeTest {
         })) {
             // when: the first run is stopped once 100 notes are done
             AtomicBoolean crashed = new AtomicBoolean();
-            OpenAiTeacher[] first = new OpenAiTeacher[1];
+            LlmTeacher[] first = new LlmTeacher[1];
             first[0] = builder(server).progressListener(p -> {
                 if (p.notesDone() >= NOTES / 2 && crashed.compareAndSet(false, true)) {
                     CompletableFuture.runAsync(first[0]::close);
@@ -80,7 +80,7 @@ class CrashResumeTest {
             tearLastLine();
 
             LabellingRun resumed;
-            try (OpenAiTeacher second = builder(server).build()) {
+            try (LlmTeacher second = builder(server).build()) {
                 resumed = second.label(notes);
             }
 

@@ -47,7 +47,7 @@ class LlmTeacherTest {
 
     @Test
     void should_keep_at_most_max_concurrency_requests_in_flight_when_labelling_many_notes() {
-        try (OpenAiTeacher gpt = teacher().maxConcurrency(3).build()) {
+        try (LlmTeacher gpt = teacher().maxConcurrency(3).build()) {
             LabellingRun run = gpt.label(notes(24));
 
             assertThat(run.allLabelled()).isTrue();
@@ -58,7 +58,7 @@ class LlmTeacherTest {
     @Test
     void should_report_progress_after_every_note_with_growing_cost_when_labelling() {
         List<Progress> events = new CopyOnWriteArrayList<>();
-        try (OpenAiTeacher gpt = teacher().maxConcurrency(4).progressListener(events::add).build()) {
+        try (LlmTeacher gpt = teacher().maxConcurrency(4).progressListener(events::add).build()) {
             gpt.label(notes(10));
         }
         assertThat(events).hasSize(10);
@@ -75,7 +75,7 @@ class LlmTeacherTest {
     void should_send_one_request_and_reuse_its_answer_when_notes_have_the_same_text() {
         List<Document> duplicates = List.of(new Document("a", "Same fever note."), new Document("b", "Same fever note."),
                 new Document("c", "Same fever note."));
-        try (OpenAiTeacher gpt = teacher().maxConcurrency(3).build()) {
+        try (LlmTeacher gpt = teacher().maxConcurrency(3).build()) {
             LabellingRun run = gpt.label(duplicates);
 
             assertThat(run.allLabelled()).isTrue();
@@ -89,11 +89,11 @@ class LlmTeacherTest {
     void should_send_zero_requests_and_keep_totals_when_rerun_over_same_cache() {
         List<Document> notes = notes(6);
         UsageTotals first;
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             first = gpt.label(notes).totals();
         }
         int requests = server.requestCount();
-        try (OpenAiTeacher again = teacher().build()) {
+        try (LlmTeacher again = teacher().build()) {
             LabellingRun rerun = again.label(notes);
 
             assertThat(server.requestCount()).isEqualTo(requests);
@@ -111,15 +111,15 @@ class LlmTeacherTest {
     @Test
     void should_pay_again_when_prompt_version_or_parameters_change() {
         List<Document> notes = notes(2);
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             gpt.label(notes);
         }
-        try (OpenAiTeacher seeded = teacher().seed(1).build()) {
+        try (LlmTeacher seeded = teacher().seed(1).build()) {
             seeded.label(notes);
         }
         PromptTemplate v2 = new PromptTemplate("my-prompt-v2", PromptTemplate.DEFAULT.system() + " Be thorough.",
                 PromptTemplate.DEFAULT.user());
-        try (OpenAiTeacher reprompted = teacher().promptTemplate(v2).build()) {
+        try (LlmTeacher reprompted = teacher().promptTemplate(v2).build()) {
             reprompted.label(notes);
         }
         assertThat(server.requestCount()).isEqualTo(6);
@@ -129,7 +129,7 @@ class LlmTeacherTest {
     void should_throw_run_exception_holding_every_result_when_some_notes_fail() {
         server.handler(r -> r.bodyText().contains("Note 1:") ? Reply.json(400, "{\"error\":{\"message\":\"bad\"}}")
                 : fake.apply(r));
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             assertThatThrownBy(() -> gpt.annotateAll(notes(3))).isInstanceOfSatisfying(TeacherRunException.class, e -> {
                 assertThat(e.getMessage()).contains("1 of 3 notes").contains("document d1").contains("HTTP 400");
                 assertThat(e.run().annotations()).hasSize(2);
@@ -141,7 +141,7 @@ class LlmTeacherTest {
 
     @Test
     void should_fail_notes_without_sending_when_teacher_is_closed() {
-        OpenAiTeacher gpt = teacher().build();
+        LlmTeacher gpt = teacher().build();
         gpt.close();
 
         LabellingRun run = gpt.label(notes(2));
@@ -152,7 +152,7 @@ class LlmTeacherTest {
 
     @Test
     void should_space_requests_when_requests_per_minute_is_set() {
-        try (OpenAiTeacher gpt = teacher().maxConcurrency(8).requestsPerMinute(1200).build()) {
+        try (LlmTeacher gpt = teacher().maxConcurrency(8).requestsPerMinute(1200).build()) {
             long started = System.nanoTime();
             gpt.label(notes(40));
             // 1,200/min = 20/s with a burst of 20: 40 requests need at least ~1 s
@@ -164,7 +164,7 @@ class LlmTeacherTest {
     void should_space_requests_by_estimated_tokens_when_tokens_per_minute_is_set() {
         // each request counts about 250 prompt tokens (characters / 4) + 100 output tokens;
         // 120,000/min = 2,000/s with a burst of 2,000, so 10 requests (~3,500 tokens) need at least ~0.7 s
-        try (OpenAiTeacher gpt = teacher().maxConcurrency(8).maxOutputTokens(100).tokensPerMinute(120_000).build()) {
+        try (LlmTeacher gpt = teacher().maxConcurrency(8).maxOutputTokens(100).tokensPerMinute(120_000).build()) {
             long started = System.nanoTime();
             gpt.label(notes(10));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
@@ -176,7 +176,7 @@ class LlmTeacherTest {
         // given a budget that counts what it is asked for
         List<Long> asked = new CopyOnWriteArrayList<>();
         RequestBudget budget = asked::add;
-        try (OpenAiTeacher gpt = teacher().requestBudget(budget).maxOutputTokens(100).build()) {
+        try (LlmTeacher gpt = teacher().requestBudget(budget).maxOutputTokens(100).build()) {
             // when the same notes are labelled twice
             gpt.label(notes(5));
             gpt.label(notes(5));
@@ -197,7 +197,7 @@ class LlmTeacherTest {
     @Test
     void should_not_pay_again_for_answers_another_teacher_stored_when_its_cache_is_refreshed() {
         // given two teachers on one cache directory, opened before either labelled (two executors of a job)
-        try (OpenAiTeacher first = teacher().build(); OpenAiTeacher second = teacher().build()) {
+        try (LlmTeacher first = teacher().build(); LlmTeacher second = teacher().build()) {
             first.label(notes(4));
 
             // when the second refreshes its cache and labels the same notes

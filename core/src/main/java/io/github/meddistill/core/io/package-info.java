@@ -9,7 +9,11 @@
  * gzip-compressed files; the writers' {@code write(Path, ...)} compress names ending in {@code .gz} and
  * let a file appear only when it is complete ({@link io.github.meddistill.core.io.AtomicFiles}).
  *
+ * <p>{@link io.github.meddistill.core.io.Corpora#read(java.nio.file.Path)} reads any of them, telling the format from
+ * the name or the content ({@link io.github.meddistill.core.io.CorpusFormat}).
+ *
  * <pre>{@code
+ * List<Annotation> train = Corpora.read(Path.of("NCBItrainset_corpus.txt"));
  * ReadResult ncbi = PubTatorReader.builder().build().read(Path.of("NCBItrainset_corpus.txt"));
  * Corpus train = ncbi.toCorpus("ncbi-train");
  * JsonlWriter.write(Path.of("train.jsonl"), train.annotations());

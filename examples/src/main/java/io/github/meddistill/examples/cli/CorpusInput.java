@@ -1,10 +1,12 @@
 package io.github.meddistill.examples.cli;
 
 import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.io.CorpusFormat;
 import io.github.meddistill.core.io.CorpusFormatException;
 import io.github.meddistill.core.io.ReadNotice;
 import io.github.meddistill.core.io.ReadReport;
 import io.github.meddistill.core.io.ReadResult;
+import io.github.meddistill.core.io.TypeMapping;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -34,7 +36,7 @@ final class CorpusInput {
      * @throws CorpusFormatException naming file and line of the first repeated document id
      */
     static List<Annotation> read(CorpusFormat format, Path path, PrintWriter err) {
-        ReadResult result = format.read(path);
+        ReadResult result = format.read(path, TypeMapping.biomedical());
         ReadReport report = result.report();
         if (report.hasNotices()) {
             err.println(describe(report));

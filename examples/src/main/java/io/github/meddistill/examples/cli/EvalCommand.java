@@ -3,6 +3,7 @@ package io.github.meddistill.examples.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.io.AtomicFiles;
+import io.github.meddistill.core.io.CorpusFormat;
 import io.github.meddistill.eval.Bootstrap;
 import io.github.meddistill.eval.report.EvaluationReport;
 import io.github.meddistill.eval.report.JsonReport;

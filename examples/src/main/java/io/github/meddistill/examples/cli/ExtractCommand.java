@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.io.CorpusFormat;
 import io.github.meddistill.core.io.CorpusIoException;
 import io.github.meddistill.core.io.JsonlWriter;
 import io.github.meddistill.student.BertStudent;

@@ -8,6 +8,7 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.Teacher;
+import io.github.meddistill.core.io.CorpusFormat;
 import io.github.meddistill.core.io.JsonlWriter;
 import io.github.meddistill.core.pipeline.ProgressEvent;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.teachers.LabellingRun;
+import io.github.meddistill.teachers.LlmTeacher;
 import io.github.meddistill.teachers.RetryPolicy;
 import io.github.meddistill.teachers.openai.OpenAiTeacher;
 import java.io.IOException;
@@ -107,13 +108,13 @@ public final class TeachersBenchCommand implements Callable<Integer> {
             int fillConcurrency = concurrency.stream().max(Comparator.naturalOrder()).orElse(1);
             List<Document> notes = notes("cached", cachedNotes);
             long fillStarted = System.nanoTime();
-            try (OpenAiTeacher fill = teacher(server, cacheDirectory, fillConcurrency)) {
+            try (LlmTeacher fill = teacher(server, cacheDirectory, fillConcurrency)) {
                 requireAllLabelled(fill.label(notes));
             }
             double fillSeconds = seconds(fillStarted);
             int requestsBefore = server.requests();
             long loadStarted = System.nanoTime();
-            try (OpenAiTeacher rerun = teacher(server, cacheDirectory, fillConcurrency)) {
+            try (LlmTeacher rerun = teacher(server, cacheDirectory, fillConcurrency)) {
                 double loadSeconds = seconds(loadStarted);
                 // three re-runs over the same notes; the best one is reported, all three are in the JSON
                 ArrayNode runs = result.putArray("cachedNotesPerSecondRuns");
@@ -154,7 +155,7 @@ public final class TeachersBenchCommand implements Callable<Integer> {
     private void warmUp(SimulatedServer server, Path cacheDirectory) {
         int c = Math.min(8, concurrency.stream().max(Comparator.naturalOrder()).orElse(1));
         List<Document> notes = notes("warmup", c * 4);
-        try (OpenAiTeacher teacher = teacher(server, cacheDirectory, c)) {
+        try (LlmTeacher teacher = teacher(server, cacheDirectory, c)) {
             requireAllLabelled(teacher.label(notes));
             for (int i = 0; i < 3_000 / notes.size(); i++) {
                 requireAllLabelled(teacher.label(notes));
@@ -164,14 +165,14 @@ public final class TeachersBenchCommand implements Callable<Integer> {
 
     private double runLevel(SimulatedServer server, Path cacheDirectory, String prefix, int c, int count) {
         List<Document> notes = notes(prefix, count);
-        try (OpenAiTeacher teacher = teacher(server, cacheDirectory, c)) {
+        try (LlmTeacher teacher = teacher(server, cacheDirectory, c)) {
             long started = System.nanoTime();
             requireAllLabelled(teacher.label(notes));
             return seconds(started);
         }
     }
 
-    private static OpenAiTeacher teacher(SimulatedServer server, Path cacheDirectory, int c) {
+    private static LlmTeacher teacher(SimulatedServer server, Path cacheDirectory, int c) {
         return OpenAiTeacher.builder("gpt-4o-mini").baseUrl(server.baseUrl() + "/v1").apiKey("sk-bench-not-a-key")
                 .cacheDirectory(cacheDirectory).maxConcurrency(c).requestTimeout(Duration.ofSeconds(30))
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200), 0.2, Duration.ofSeconds(1)))

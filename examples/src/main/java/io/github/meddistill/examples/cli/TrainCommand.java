@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.io.CorpusFormat;
 import io.github.meddistill.student.BertStudent;
 import io.github.meddistill.student.BertStudentTrainer;
 import io.github.meddistill.examples.student.TrainingSummaryJson;

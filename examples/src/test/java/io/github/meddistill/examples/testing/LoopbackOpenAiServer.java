@@ -21,6 +21,7 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile String lastRequestBody = "";
 
     private LoopbackOpenAiServer(String answerContent) throws IOException {
         byte[] body = JSON.writeValueAsBytes(Map.of(
@@ -31,7 +32,7 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
             requests.incrementAndGet();
-            exchange.getRequestBody().readAllBytes();
+            lastRequestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -58,6 +59,11 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
     /** Chat completion requests received so far. */
     public int requests() {
         return requests.get();
+    }
+
+    /** The body of the last chat completion request, or "" before the first. */
+    public String lastRequestBody() {
+        return lastRequestBody;
     }
 
     @Override

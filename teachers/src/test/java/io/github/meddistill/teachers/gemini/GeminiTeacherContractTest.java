@@ -2,6 +2,7 @@ package io.github.meddistill.teachers.gemini;
 
 import io.github.meddistill.core.Teacher;
 import io.github.meddistill.core.contract.TeacherContractTest;
+import io.github.meddistill.teachers.LlmTeacher;
 import io.github.meddistill.teachers.RetryPolicy;
 import io.github.meddistill.teachers.testing.FakeGemini;
 import io.github.meddistill.teachers.testing.LoopbackServer;
@@ -18,7 +19,7 @@ class GeminiTeacherContractTest extends TeacherContractTest {
     Path cache;
 
     private LoopbackServer server;
-    private GeminiTeacher teacher;
+    private LlmTeacher teacher;
 
     @BeforeEach
     void start() {

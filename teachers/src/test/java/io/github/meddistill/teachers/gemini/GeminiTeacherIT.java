@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.teachers.LabellingRun;
+import io.github.meddistill.teachers.LlmTeacher;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -23,7 +24,7 @@ class GeminiTeacherIT {
         List<Document> notes = List.of(
                 new Document("it1", "Patient with type 2 diabetes, started metformin 500 mg. Complains of headache."),
                 new Document("it2", "Admitted for pneumonia; fever and productive cough. Given azithromycin."));
-        try (GeminiTeacher flash = GeminiTeacher.builder("gemini-2.0-flash").cacheDirectory(cache).build()) {
+        try (LlmTeacher flash = GeminiTeacher.builder("gemini-2.0-flash").cacheDirectory(cache).build()) {
             LabellingRun run = flash.label(notes);
 
             assertThat(run.allLabelled()).as(run.failures().toString()).isTrue();
@@ -32,7 +33,7 @@ class GeminiTeacherIT {
             assertThat(run.totals().usage().inputTokens()).isPositive();
             assertThat(run.totals().costUsd()).isPositive();
         }
-        try (GeminiTeacher again = GeminiTeacher.builder("gemini-2.0-flash").cacheDirectory(cache).build()) {
+        try (LlmTeacher again = GeminiTeacher.builder("gemini-2.0-flash").cacheDirectory(cache).build()) {
             assertThat(again.label(notes).totals().paidRequests()).isZero();
         }
     }

@@ -12,6 +12,7 @@ import io.github.meddistill.teachers.AuthenticationException;
 import io.github.meddistill.teachers.BatchJob;
 import io.github.meddistill.teachers.InvalidAnswerException;
 import io.github.meddistill.teachers.LabellingRun;
+import io.github.meddistill.teachers.LlmTeacher;
 import io.github.meddistill.teachers.QuotaExhaustedException;
 import io.github.meddistill.teachers.RetryPolicy;
 import io.github.meddistill.teachers.testing.FakeGemini;
@@ -55,7 +56,7 @@ class GeminiTeacherTest {
 
     @Test
     void should_send_system_instruction_json_schema_and_key_header_when_labelling() {
-        try (GeminiTeacher flash = teacher("gemini-2.0-flash").seed(3).build()) {
+        try (LlmTeacher flash = teacher("gemini-2.0-flash").seed(3).build()) {
             Annotation annotation = flash.annotate(NOTE);
 
             RecordedRequest request = server.requests().get(0);
@@ -87,7 +88,7 @@ class GeminiTeacherTest {
     void should_count_thoughts_as_output_and_cached_content_as_cached_input_when_usage_metadata_has_them() {
         server.handler(r -> Reply.json(200, FakeGemini.response("{\"entities\":[{\"text\":\"fever\",\"type\":\"SYMPTOM\"}]}",
                 "STOP", 2000, 1000, 50, 150).toString()));
-        try (GeminiTeacher flash = teacher("gemini-2.5-flash").thinkingBudget(1024).build()) {
+        try (LlmTeacher flash = teacher("gemini-2.5-flash").thinkingBudget(1024).build()) {
             LabellingRun run = flash.label(List.of(NOTE));
 
             assertThat(server.requests().get(0).json().path("generationConfig").path("thinkingConfig")
@@ -114,7 +115,7 @@ class GeminiTeacherTest {
     @MethodSource("transientFaults")
     void should_retry_and_label_when_transient_fault(String fault, Reply reply) {
         fake.thenFail(reply);
-        try (GeminiTeacher flash = teacher("gemini-2.0-flash").requestTimeout(Duration.ofMillis(1500)).build()) {
+        try (LlmTeacher flash = teacher("gemini-2.0-flash").requestTimeout(Duration.ofMillis(1500)).build()) {
             assertThat(flash.annotate(NOTE).entities()).hasSize(4);
             assertThat(server.requestCount()).isEqualTo(2);
         }
@@ -124,7 +125,7 @@ class GeminiTeacherTest {
     void should_mark_answer_truncated_when_finish_reason_is_max_tokens() {
         server.handler(r -> Reply.json(200, FakeGemini.response("{\"entities\":[{\"text\":\"fev", "MAX_TOKENS", 100, 0, 4096, 0)
                 .toString()));
-        try (GeminiTeacher flash = teacher("gemini-2.0-flash").build()) {
+        try (LlmTeacher flash = teacher("gemini-2.0-flash").build()) {
             assertThatThrownBy(() -> flash.annotate(NOTE)).isInstanceOfSatisfying(InvalidAnswerException.class,
                     e -> assertThat(e.kind()).isEqualTo(InvalidAnswerException.Kind.TRUNCATED));
         }
@@ -142,7 +143,7 @@ class GeminiTeacherTest {
         for (int i = 0; i < 10; i++) {
             notes.add(new Document("q" + i, "Note " + i + " with fever."));
         }
-        try (GeminiTeacher flash = teacher("gemini-2.0-flash").maxConcurrency(1).build()) {
+        try (LlmTeacher flash = teacher("gemini-2.0-flash").maxConcurrency(1).build()) {
             LabellingRun run = flash.label(notes);
 
             assertThat(run.failures()).hasSize(10).allSatisfy(f -> assertThat(f.failure().orElseThrow())
@@ -157,7 +158,7 @@ class GeminiTeacherTest {
                 {"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).","status":"RESOURCE_EXHAUSTED",
                 "details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaId":
                 "GenerateRequestsPerMinutePerProjectPerModel"}]},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"0.4s"}]}}"""));
-        try (GeminiTeacher flash = teacher("gemini-2.0-flash").build()) {
+        try (LlmTeacher flash = teacher("gemini-2.0-flash").build()) {
             long started = System.nanoTime();
             flash.annotate(NOTE);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(380));
@@ -170,7 +171,7 @@ class GeminiTeacherTest {
         server.handler(r -> Reply.json(400, "{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API key.\","
                 + "\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\","
                 + "\"reason\":\"API_KEY_INVALID\",\"domain\":\"googleapis.com\"}]}}"));
-        try (GeminiTeacher flash = teacher("gemini-2.0-flash").build()) {
+        try (LlmTeacher flash = teacher("gemini-2.0-flash").build()) {
             assertThatThrownBy(() -> flash.annotate(NOTE)).isInstanceOf(AuthenticationException.class)
                     .hasMessageContaining("API_KEY_INVALID").satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
             assertThat(server.requestCount()).isEqualTo(1);
@@ -182,7 +183,7 @@ class GeminiTeacherTest {
         List<Document> notes = List.of(NOTE, new Document("g2", "Pneumonia treated; no fever now."),
                 new Document("g3", "Aspirin daily for chest pain."));
         String batchId;
-        try (GeminiTeacher flash = teacher("gemini-2.0-flash").build()) {
+        try (LlmTeacher flash = teacher("gemini-2.0-flash").build()) {
             BatchJob job = flash.submitBatch(notes);
             batchId = job.id();
             assertThat(job.submittedRequests()).isEqualTo(3);
@@ -195,14 +196,14 @@ class GeminiTeacherTest {
         assertThat(requests.get(0).path("request").path("generationConfig").path("responseMimeType").asText())
                 .isEqualTo("application/json");
 
-        try (GeminiTeacher resumed = teacher("gemini-2.0-flash").build()) {
+        try (LlmTeacher resumed = teacher("gemini-2.0-flash").build()) {
             LabellingRun run = resumed.awaitBatch(batchId, notes);
             assertThat(run.allLabelled()).isTrue();
             assertThat(run.totals().paidRequests()).isEqualTo(3);
             assertThat(run.annotations().get(1).entities()).extracting(e -> e.text()).containsExactly("Pneumonia", "fever");
         }
         assertThat(server.requests()).noneMatch(r -> r.path().endsWith(":generateContent"));
-        try (GeminiTeacher again = teacher("gemini-2.0-flash").build()) {
+        try (LlmTeacher again = teacher("gemini-2.0-flash").build()) {
             assertThat(again.submitBatch(notes).submitted()).isFalse();
             assertThat(again.label(notes).totals().paidRequests()).isZero();
         }

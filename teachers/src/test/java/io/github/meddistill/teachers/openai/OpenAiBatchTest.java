@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.teachers.BatchJob;
 import io.github.meddistill.teachers.LabellingRun;
+import io.github.meddistill.teachers.LlmTeacher;
 import io.github.meddistill.teachers.PriceTable;
 import io.github.meddistill.teachers.testing.FakeOpenAi;
 import io.github.meddistill.teachers.testing.LoopbackServer;
@@ -54,7 +55,7 @@ class OpenAiBatchTest {
         // given
         List<Document> notes = notes(5);
         String batchId;
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             // when
             BatchJob job = gpt.submitBatch(notes);
             batchId = job.id();
@@ -91,11 +92,11 @@ class OpenAiBatchTest {
         fake.batchFailuresFor(Set.of("pneumonia"));
         List<Document> notes = notes(5);
         String batchId;
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             batchId = gpt.submitBatch(notes).id();
         }
         // when: a new process resumes with the id only
-        try (OpenAiTeacher resumed = teacher().build()) {
+        try (LlmTeacher resumed = teacher().build()) {
             LabellingRun run = resumed.awaitBatch(batchId, notes);
 
             // then
@@ -105,7 +106,7 @@ class OpenAiBatchTest {
             assertThat(run.annotations().get(3).entities()).extracting(e -> e.text()).contains("pneumonia");
         }
         // and nothing is asked again afterwards
-        try (OpenAiTeacher third = teacher().build()) {
+        try (LlmTeacher third = teacher().build()) {
             BatchJob nothing = third.submitBatch(notes);
             assertThat(nothing.submitted()).isFalse();
             assertThat(nothing.alreadyCached()).isEqualTo(5);

@@ -13,6 +13,7 @@ import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.RetriableException;
 import io.github.meddistill.teachers.InvalidAnswerException;
 import io.github.meddistill.teachers.LabellingRun;
+import io.github.meddistill.teachers.LlmTeacher;
 import io.github.meddistill.teachers.NoteResult;
 import io.github.meddistill.teachers.UnalignedMention;
 import io.github.meddistill.teachers.testing.DictionaryModel;
@@ -75,7 +76,7 @@ class OpenAiFaultTableTest {
     void should_retry_and_label_when_transient_fault(String fault, Reply reply) {
         // given
         fake.thenFail(reply);
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             // when
             Annotation annotation = gpt.annotate(NOTE);
 
@@ -88,7 +89,7 @@ class OpenAiFaultTableTest {
     @Test
     void should_wait_as_long_as_retry_after_says_when_429_has_retry_after() {
         fake.thenFail(Reply.json(429, ERROR).withHeader("Retry-After", "1"));
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             long started = System.nanoTime();
             gpt.annotate(NOTE);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
@@ -102,7 +103,7 @@ class OpenAiFaultTableTest {
                 .withHeader("x-ratelimit-reset-requests", "600ms")
                 .withHeader("x-ratelimit-remaining-tokens", "29000")
                 .withHeader("x-ratelimit-reset-tokens", "6m0s"));
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             long started = System.nanoTime();
             gpt.annotate(NOTE);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -113,7 +114,7 @@ class OpenAiFaultTableTest {
     @Test
     void should_give_up_after_the_policy_attempts_when_server_keeps_failing() {
         server.handler(r -> Reply.json(503, "{\"error\":{\"message\":\"overloaded\"}}"));
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             assertThatThrownBy(() -> gpt.annotate(NOTE)).isInstanceOf(RetriableException.class)
                     .hasMessageContaining("after 6 attempts").hasMessageContaining("503");
             assertThat(server.requestCount()).isEqualTo(6);
@@ -139,7 +140,7 @@ class OpenAiFaultTableTest {
             String finishReason, InvalidAnswerException.Kind kind, String words) {
         // given
         server.handler(r -> Reply.json(200, FakeOpenAi.completion("gpt-4o", content, finishReason, 100, 0, 20, 0).toString()));
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             // when
             LabellingRun run = gpt.label(List.of(NOTE));
 
@@ -155,7 +156,7 @@ class OpenAiFaultTableTest {
             assertThat(server.requestCount()).isEqualTo(1);
         }
         // and the raw answer is in the cache: a new teacher replays it without paying again
-        try (OpenAiTeacher again = teacher().build()) {
+        try (LlmTeacher again = teacher().build()) {
             LabellingRun rerun = again.label(List.of(NOTE));
             assertThat(rerun.results().get(0).failure()).get().isInstanceOfSatisfying(InvalidAnswerException.class,
                     e -> assertThat(e.rawAnswer()).isEqualTo(content));
@@ -171,7 +172,7 @@ class OpenAiFaultTableTest {
                 + "{\"text\":\"Type 2   Diabetes\",\"type\":\"DISEASE\"},"
                 + "{\"text\":\"insulin\",\"type\":\"MEDICATION\"},"
                 + "{\"text\":\"headache\",\"type\":\"SYMPTOM\"}]}", "stop", 100, 0, 40, 0).toString()));
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             LabellingRun run = gpt.label(List.of(NOTE));
 
             NoteResult result = run.results().get(0);
@@ -187,7 +188,7 @@ class OpenAiFaultTableTest {
 
     @Test
     void should_send_nothing_and_return_no_entities_when_note_is_empty() {
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             LabellingRun run = gpt.label(List.of(new Document("empty", ""), new Document("blank", " \n\t ")));
 
             assertThat(run.allLabelled()).isTrue();
@@ -211,7 +212,7 @@ class OpenAiFaultTableTest {
             }
         }
         Document longNote = new Document("long", text.toString());
-        try (OpenAiTeacher gpt = teacher().chunking(1000, 100).build()) {
+        try (LlmTeacher gpt = teacher().chunking(1000, 100).build()) {
             // when
             LabellingRun run = gpt.label(List.of(longNote));
 
@@ -247,7 +248,7 @@ class OpenAiFaultTableTest {
                 Reply.json(200, FakeOpenAi.completion("gpt-4o", "{\"entities\":[{\"text\":\"metfor",
                         "length", 10, 0, 5, 0).toString()));
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (OpenAiTeacher gpt = teacher().build()) {
+        try (LlmTeacher gpt = teacher().build()) {
             // when
             gpt.label(List.of(NOTE));
         } finally {

@@ -2,6 +2,7 @@ package io.github.meddistill.teachers.openai;
 
 import io.github.meddistill.core.Teacher;
 import io.github.meddistill.core.contract.TeacherContractTest;
+import io.github.meddistill.teachers.LlmTeacher;
 import io.github.meddistill.teachers.testing.FakeOpenAi;
 import io.github.meddistill.teachers.testing.LoopbackServer;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ class OpenAiTeacherContractTest extends TeacherContractTest {
     Path cache;
 
     private LoopbackServer server;
-    private OpenAiTeacher teacher;
+    private LlmTeacher teacher;
 
     @BeforeEach
     void start() {

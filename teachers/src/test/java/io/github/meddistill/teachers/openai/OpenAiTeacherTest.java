@@ -12,6 +12,7 @@ import io.github.meddistill.core.TokenUsage;
 import io.github.meddistill.teachers.AuthenticationException;
 import io.github.meddistill.teachers.InvalidRequestException;
 import io.github.meddistill.teachers.LabellingRun;
+import io.github.meddistill.teachers.LlmTeacher;
 import io.github.meddistill.teachers.NoteResult;
 import io.github.meddistill.teachers.Price;
 import io.github.meddistill.teachers.RetryPolicy;
@@ -52,10 +53,10 @@ class OpenAiTeacherTest {
 
     @Test
     void should_describe_another_configuration_when_the_model_or_sampling_changes() {
-        try (OpenAiTeacher gpt = teacher("gpt-4o").seed(7).build();
-             OpenAiTeacher same = teacher("gpt-4o").seed(7).build();
-             OpenAiTeacher mini = teacher("gpt-4o-mini").seed(7).build();
-             OpenAiTeacher reseeded = teacher("gpt-4o").seed(8).build()) {
+        try (LlmTeacher gpt = teacher("gpt-4o").seed(7).build();
+             LlmTeacher same = teacher("gpt-4o").seed(7).build();
+             LlmTeacher mini = teacher("gpt-4o-mini").seed(7).build();
+             LlmTeacher reseeded = teacher("gpt-4o").seed(8).build()) {
             assertThat(same.configuration()).isEqualTo(gpt.configuration()).doesNotContain(KEY);
             assertThat(List.of(mini.configuration(), reseeded.configuration()))
                     .doesNotContain(gpt.configuration()).doesNotHaveDuplicates();
@@ -65,7 +66,7 @@ class OpenAiTeacherTest {
     @Test
     void should_send_model_strict_schema_and_bearer_key_when_labelling_with_gpt_4o() {
         // given
-        try (OpenAiTeacher gpt = teacher("gpt-4o").seed(7).build()) {
+        try (LlmTeacher gpt = teacher("gpt-4o").seed(7).build()) {
             // when
             Annotation annotation = gpt.annotate(NOTE);
 
@@ -105,7 +106,7 @@ class OpenAiTeacherTest {
         // given: 1,000 prompt tokens of which 400 cached, 300 completion tokens of which 100 reasoning
         server.handler(r -> io.github.meddistill.teachers.testing.Reply.json(200, FakeOpenAi.completion("o3-mini",
                 "{\"entities\":[{\"text\":\"fever\",\"type\":\"SYMPTOM\"}]}", "stop", 1000, 400, 300, 100).toString()));
-        try (OpenAiTeacher o3 = teacher("o3-mini").build()) {
+        try (LlmTeacher o3 = teacher("o3-mini").build()) {
             // when
             LabellingRun run = o3.label(List.of(new Document("d", "High fever overnight.")));
 
@@ -123,11 +124,11 @@ class OpenAiTeacherTest {
 
     @Test
     void should_send_max_completion_tokens_and_reasoning_effort_without_temperature_when_model_is_o3_mini() {
-        try (OpenAiTeacher o3 = teacher("o3-mini").reasoningEffort(ReasoningEffort.LOW).build()) {
+        try (LlmTeacher o3 = teacher("o3-mini").reasoningEffort(ReasoningEffort.LOW).build()) {
             o3.annotate(NOTE);
 
             JsonNode body = server.requests().get(0).json();
-            assertThat(o3.isReasoningModel()).isTrue();
+            assertThat(o3.configuration()).contains("reasoning=true");
             assertThat(body.has("temperature")).isFalse();
             assertThat(body.has("max_tokens")).isFalse();
             assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(16_384);
@@ -138,7 +139,7 @@ class OpenAiTeacherTest {
 
     @Test
     void should_put_instructions_and_schema_in_one_user_message_when_model_is_o1_mini() {
-        try (OpenAiTeacher o1 = teacher("o1-mini").build()) {
+        try (LlmTeacher o1 = teacher("o1-mini").build()) {
             Annotation annotation = o1.annotate(NOTE);
 
             JsonNode body = server.requests().get(0).json();
@@ -155,7 +156,7 @@ class OpenAiTeacherTest {
 
     @Test
     void should_use_api_key_header_and_api_version_when_azure() {
-        try (OpenAiTeacher azure = teacher("gpt-4o").baseUrl(server.baseUrl() + "/openai/deployments/my-gpt4o")
+        try (LlmTeacher azure = teacher("gpt-4o").baseUrl(server.baseUrl() + "/openai/deployments/my-gpt4o")
                 .azureApiVersion("2024-10-21").build()) {
             azure.annotate(NOTE);
 
@@ -169,7 +170,7 @@ class OpenAiTeacherTest {
 
     @Test
     void should_send_no_authorization_when_local_server_has_no_key() {
-        try (OpenAiTeacher local = OpenAiTeacher.builder("llama3.1:8b").baseUrl(server.baseUrl() + "/v1")
+        try (LlmTeacher local = OpenAiTeacher.builder("llama3.1:8b").baseUrl(server.baseUrl() + "/v1")
                 .apiKey("").price(Price.FREE).cacheDirectory(cache).build()) {
             LabellingRun run = local.label(List.of(NOTE));
 
@@ -189,7 +190,7 @@ class OpenAiTeacherTest {
     void should_fail_fast_naming_the_status_without_the_key_when_client_error(int status, String exception, String words) {
         fake.thenFail(io.github.meddistill.teachers.testing.Reply.json(status, "{\"error\":{\"message\":\"Incorrect API key"
                 + " provided: " + KEY + ". You can find your API key at https://platform.openai.com\",\"type\":\"invalid_request_error\"}}"));
-        try (OpenAiTeacher gpt = teacher("gpt-4o").build()) {
+        try (LlmTeacher gpt = teacher("gpt-4o").build()) {
             assertThatThrownBy(() -> gpt.annotate(NOTE))
                     .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo(exception))
                     .hasMessageContaining(words)
@@ -203,7 +204,7 @@ class OpenAiTeacherTest {
         server.handler(r -> io.github.meddistill.teachers.testing.Reply.json(429, "{\"error\":{\"message\":\"You exceeded"
                 + " your current quota, please check your plan and billing details.\",\"type\":\"insufficient_quota\","
                 + "\"code\":\"insufficient_quota\"}}"));
-        try (OpenAiTeacher gpt = teacher("gpt-4o").maxConcurrency(1).build()) {
+        try (LlmTeacher gpt = teacher("gpt-4o").maxConcurrency(1).build()) {
             LabellingRun run = gpt.label(List.of(NOTE, new Document("n2", "Fever."), new Document("n3", "Cough.")));
 
             assertThat(run.failures()).hasSize(3).allSatisfy(f -> assertThat(f.failure().orElseThrow())
@@ -235,7 +236,7 @@ class OpenAiTeacherTest {
 
     @Test
     void should_ask_only_for_requested_types_with_their_definitions_when_user_types_given() {
-        try (OpenAiTeacher gpt = teacher("gpt-4o").addEntityType(EntityType.MEDICATION)
+        try (LlmTeacher gpt = teacher("gpt-4o").addEntityType(EntityType.MEDICATION)
                 .addEntityType(EntityType.of("PROCEDURE"), "a procedure done to the patient").build()) {
             Annotation annotation = gpt.annotate(NOTE);
 

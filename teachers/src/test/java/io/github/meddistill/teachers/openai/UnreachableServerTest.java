@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.NonRetriableException;
 import io.github.meddistill.core.RetriableException;
+import io.github.meddistill.teachers.LlmTeacher;
 import io.github.meddistill.teachers.RetryPolicy;
 import io.github.meddistill.teachers.testing.FakeOpenAi;
 import io.github.meddistill.teachers.testing.LoopbackServer;
@@ -36,7 +37,7 @@ class UnreachableServerTest {
     void should_fail_at_once_naming_the_url_when_the_first_connection_is_refused() throws Exception {
         // given: the default retry policy, which would wait about two minutes over eight attempts
         String baseUrl = "http://127.0.0.1:" + closedPort() + "/v1";
-        try (OpenAiTeacher gpt = OpenAiTeacher.builder("gpt-4o").baseUrl(baseUrl).apiKey(KEY)
+        try (LlmTeacher gpt = OpenAiTeacher.builder("gpt-4o").baseUrl(baseUrl).apiKey(KEY)
                 .retryPolicy(RetryPolicy.DEFAULT).cacheDirectory(cache).build()) {
             long start = System.nanoTime();
 
@@ -50,7 +51,7 @@ class UnreachableServerTest {
 
     @Test
     void should_name_the_host_when_it_does_not_resolve() {
-        try (OpenAiTeacher gpt = OpenAiTeacher.builder("gpt-4o").baseUrl("http://no-such-host.invalid/v1").apiKey(KEY)
+        try (LlmTeacher gpt = OpenAiTeacher.builder("gpt-4o").baseUrl("http://no-such-host.invalid/v1").apiKey(KEY)
                 .retryPolicy(RetryPolicy.DEFAULT).cacheDirectory(cache).build()) {
             assertThatThrownBy(() -> gpt.annotate(NOTE)).isInstanceOf(NonRetriableException.class)
                     .hasMessageContaining("unknown host no-such-host.invalid");
@@ -61,7 +62,7 @@ class UnreachableServerTest {
     void should_retry_a_refused_connection_when_the_server_answered_before() {
         // given: a server that labels one note and then goes away
         LoopbackServer server = new LoopbackServer(new FakeOpenAi());
-        try (OpenAiTeacher gpt = OpenAiTeacher.builder("gpt-4o").baseUrl(server.baseUrl() + "/v1").apiKey(KEY)
+        try (LlmTeacher gpt = OpenAiTeacher.builder("gpt-4o").baseUrl(server.baseUrl() + "/v1").apiKey(KEY)
                 .retryPolicy(FAST).cacheDirectory(cache).build()) {
             gpt.annotate(NOTE);
             server.close();
