@@ -30,12 +30,12 @@ import io.github.meddistill.core.NonRetriableException;
 import io.github.meddistill.core.Student;
 import io.github.meddistill.core.io.AtomicFiles;
 import io.github.meddistill.core.text.WordTokenizer;
-import io.github.meddistill.student.internal.BatchScorer;
 import io.github.meddistill.student.internal.BertModel;
 import io.github.meddistill.student.internal.ChecksumManifest;
 import io.github.meddistill.student.internal.EncodedDocument;
 import io.github.meddistill.student.internal.FloatTensor;
 import io.github.meddistill.student.internal.OnnxExport;
+import io.github.meddistill.student.internal.PackedScorer;
 import io.github.meddistill.student.internal.Safetensors;
 import io.github.meddistill.student.internal.SubwordTokenizer;
 import io.github.meddistill.student.internal.TokenClassificationCodec;
@@ -68,7 +68,7 @@ public final class BertStudent implements Student {
     private static final String TOKENIZER = "tokenizer.json";
     private static final String WEIGHTS = "model.safetensors";
     /** The files of a saved student, in the order they are written. */
-    private static final List<String> SAVED_FILES = List.of(CONFIG, TOKENIZER, WEIGHTS);
+    static final List<String> SAVED_FILES = List.of(CONFIG, TOKENIZER, WEIGHTS);
 
     private final BertModel model;
     private final SubwordTokenizer tokenizer;
@@ -146,7 +146,11 @@ public final class BertStudent implements Student {
     public List<List<Entity>> extractAll(List<String> texts) {
         Objects.requireNonNull(texts, "texts");
         List<EncodedDocument> documents = texts.stream().map(codec::encode).toList();
-        List<List<float[][]>> scores = BatchScorer.scores(model, codec, documents, batchSize);
+        List<List<float[][]>> scores = PackedScorer.scores(batch -> {
+            try (NDManager manager = model.newBatchManager()) {
+                return model.packedLogits(manager, batch).toFloatArray();
+            }
+        }, model.numLabels(), codec, documents, PackedScorer.TOKENS_PER_PASS);
         List<List<Entity>> results = new ArrayList<>(texts.size());
         for (int i = 0; i < documents.size(); i++) {
             results.add(codec.decode(documents.get(i), scores.get(i)));

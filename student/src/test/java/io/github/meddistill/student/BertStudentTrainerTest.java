@@ -125,6 +125,64 @@ class BertStudentTrainerTest {
     }
 
     @Test
+    void should_extract_the_same_entities_on_every_engine_when_loaded_by_the_student_loader(@TempDir Path dir) {
+        // given: the saved student, and what PyTorch finds in it one note per call
+        List<String> texts = DEVELOPMENT.stream().map(a -> a.document().text()).toList();
+        student.save(dir);
+        List<List<Entity>> expected = texts.stream().map(student::extract).toList();
+
+        // when: the default loader (packed ONNX graph written in memory) and the PyTorch one
+        List<List<Entity>> onnxOneByOne;
+        List<List<Entity>> onnxBatched;
+        List<List<Entity>> pytorch;
+        try (io.github.meddistill.core.Student onnx = StudentLoader.defaults().load(dir);
+                io.github.meddistill.core.Student torch = StudentLoader.builder().engine(InferenceEngine.PYTORCH)
+                        .build().load(dir)) {
+            assertThat(onnx).isInstanceOf(OnnxStudent.class);
+            assertThat(torch).isInstanceOf(BertStudent.class);
+            onnxOneByOne = texts.stream().map(onnx::extract).toList();
+            onnxBatched = onnx.extractAll(texts);
+            pytorch = torch.extractAll(texts);
+        }
+
+        // then
+        assertThat(expected.stream().mapToInt(List::size).sum()).isPositive();
+        assertThat(onnxOneByOne).isEqualTo(expected);
+        assertThat(onnxBatched).isEqualTo(expected);
+        assertThat(pytorch).isEqualTo(expected);
+    }
+
+    @Test
+    void should_find_nearly_the_same_entities_when_loaded_with_int8_products(@TempDir Path dir) {
+        // given
+        List<String> texts = DEVELOPMENT.stream().map(a -> a.document().text()).toList();
+        student.save(dir);
+        List<Entity> expected = student.extractAll(texts).stream().flatMap(List::stream).toList();
+
+        // when
+        List<Entity> int8;
+        try (io.github.meddistill.core.Student loaded = StudentLoader.builder().precision(Precision.INT8).build()
+                .load(dir)) {
+            int8 = loaded.extractAll(texts).stream().flatMap(List::stream).toList();
+        }
+
+        // then: most entities agree exactly (the benchmark measures the F1 change on real corpora)
+        long same = int8.stream().filter(expected::contains).count();
+        assertThat((double) same / Math.max(expected.size(), int8.size())).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void should_name_the_setting_when_int8_is_asked_of_pytorch() {
+        assertThatThrownBy(() -> StudentLoader.builder().engine(InferenceEngine.PYTORCH).precision(Precision.INT8)
+                .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("INT8")
+                .hasMessageContaining("PYTORCH");
+        assertThatThrownBy(() -> StudentLoader.builder().intraOpThreads(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("intraOpThreads");
+        assertThat(StudentLoader.defaults().engine()).isEqualTo(InferenceEngine.ONNX_RUNTIME);
+        assertThat(StudentLoader.defaults().precision()).isEqualTo(Precision.FP32);
+    }
+
+    @Test
     void should_extract_the_same_entities_when_called_from_several_threads() throws Exception {
         List<String> texts = DEVELOPMENT.stream().map(a -> a.document().text()).toList();
         List<List<Entity>> expected = student.extractAll(texts);

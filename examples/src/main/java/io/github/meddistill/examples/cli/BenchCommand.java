@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 TeachersBenchCommand.class,
                 StudentBenchCommand.class,
                 StudentQualityBenchCommand.class,
+                InferenceBenchCommand.class,
                 SparkBenchCommand.class,
                 ContextBenchCommand.class,
         })

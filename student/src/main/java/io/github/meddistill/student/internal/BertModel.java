@@ -211,6 +211,53 @@ public final class BertModel implements AutoCloseable {
         return x;
     }
 
+    /**
+     * Label logits {@code [tokens, labels]} of a packed batch (see {@link PackedBatch}), for inference only: no
+     * dropout, and the dense layers run on the tokens without padding. Everything, the result included, is
+     * allocated in {@code manager} (a child of the model's, opened by the caller for this call).
+     */
+    public NDArray packedLogits(NDManager manager, PackedBatch batch) {
+        long rows = batch.rows();
+        long rowLength = batch.rowLength();
+        NDArray ids = manager.create(batch.inputIds());
+        NDArray rowTokens = manager.create(batch.rowTokens(), new Shape(rows, rowLength));
+        NDArray bias = manager.create(batch.attentionBias(), new Shape(rows, 1, rowLength, rowLength));
+        NDArray slots = manager.create(batch.tokenSlots());
+        NDArray x = Embedding.embedding(ids, p(WORD_EMBEDDINGS), SparseFormat.DENSE).singletonOrThrow();
+        x = x.add(Embedding.embedding(manager.create(batch.positionIds()), p("embeddings.position_embeddings.weight"),
+                SparseFormat.DENSE).singletonOrThrow());
+        NDArray segment = p("embeddings.token_type_embeddings.weight").get(0);
+        segment.attach(manager);
+        x = layerNorm(x.add(segment), "embeddings.LayerNorm");
+        NDArray scale = manager.create((float) (1.0 / Math.sqrt(config.headSize())));
+        for (int i = 0; i < config.layers(); i++) {
+            x = packedLayer(x, rowTokens, bias, slots, scale, "encoder.layer." + i + ".");
+        }
+        return Linear.linear(x, p("classifier.weight"), p("classifier.bias")).singletonOrThrow();
+    }
+
+    /** One encoder layer on {@code [tokens, hidden]}; attention reads the tokens into rows and back. */
+    private NDArray packedLayer(NDArray x, NDArray rowTokens, NDArray bias, NDArray slots, NDArray scale,
+            String prefix) {
+        NDArray query = rowHeads(linear(x, prefix + "attention.self.query").mul(scale), rowTokens);
+        NDArray key = rowHeads(linear(x, prefix + "attention.self.key"), rowTokens);
+        NDArray value = rowHeads(linear(x, prefix + "attention.self.value"), rowTokens);
+        NDArray probabilities = query.matMul(key.transpose(0, 1, 3, 2)).add(bias).softmax(-1);
+        NDArray context = probabilities.matMul(value).transpose(0, 2, 1, 3).reshape(-1, config.hiddenSize());
+        context = Embedding.embedding(slots, context, SparseFormat.DENSE).singletonOrThrow();
+        NDArray attended = layerNorm(linear(context, prefix + "attention.output.dense").add(x),
+                prefix + "attention.output.LayerNorm");
+        NDArray intermediate = Activation.gelu(linear(attended, prefix + "intermediate.dense"));
+        return layerNorm(linear(intermediate, prefix + "output.dense").add(attended), prefix + "output.LayerNorm");
+    }
+
+    /** {@code [tokens, hidden]} read into attention rows as {@code [rows, heads, rowLength, headSize]}. */
+    private NDArray rowHeads(NDArray x, NDArray rowTokens) {
+        NDArray rows = Embedding.embedding(rowTokens, x, SparseFormat.DENSE).singletonOrThrow();
+        return rows.reshape(rowTokens.getShape().get(0), rowTokens.getShape().get(1), config.heads(),
+                config.headSize()).transpose(0, 2, 1, 3);
+    }
+
     private NDArray layer(NDArray x, NDArray additiveMask, NDArray scale, String prefix, boolean training) {
         long batch = x.getShape().get(0);
         long tokens = x.getShape().get(1);

@@ -11,15 +11,30 @@ import io.github.meddistill.core.NonRetriableException;
 import io.github.meddistill.student.BertConfig;
 
 /**
- * Writes a {@code BertForTokenClassification} as an ONNX graph (opset 17) with the inputs and output of an HF
- * Optimum export: {@code input_ids}, {@code attention_mask}, {@code token_type_ids} (int64 {@code [batch,
- * sequence]}) to {@code logits} (float {@code [batch, sequence, labels]}). Weight matrices are stored transposed
- * ({@code [in, out]}) for {@code MatMul}, as torch.onnx does.
+ * Writes a {@code BertForTokenClassification} as an ONNX graph (opset 17), in one of two layouts:
+ * <ul>
+ *   <li>{@link #write}: the inputs and output of an HF Optimum export, {@code input_ids}, {@code attention_mask},
+ *       {@code token_type_ids} (int64 {@code [batch, sequence]}) to {@code logits} (float {@code [batch,
+ *       sequence, labels]}), for any runtime that reads such files;</li>
+ *   <li>{@link #packed}: the layout of a {@link PackedBatch}, {@code input_ids}, {@code position_ids},
+ *       {@code token_slots} (int64 {@code [tokens]}), {@code row_tokens} (int64 {@code [rows, row_length]}) and
+ *       {@code attention_bias} (float {@code [rows, row_length, row_length]}) to {@code logits} (float
+ *       {@code [tokens, labels]}), in fp32 or with dynamically quantised int8 matrix products.</li>
+ * </ul>
+ * Weight matrices are stored transposed ({@code [in, out]}) for {@code MatMul}, as torch.onnx does.
  */
 public final class OnnxExport {
 
     private static final int FLOAT = 1;
+    private static final int INT8 = 3;
     private static final int INT64 = 7;
+    /**
+     * Largest magnitude of a quantised weight. Without int8 dot-product instructions (AVX2 only, as here) ONNX
+     * Runtime multiplies uint8 activations by int8 weights with {@code vpmaddubsw}, which saturates when two
+     * adjacent products add up beyond 32767; weights within +-63 keep every pair below it (255 * 63 * 2), the
+     * "reduced range" of ONNX Runtime's own quantiser.
+     */
+    private static final int WEIGHT_RANGE = 63;
 
     private final ProtoWriter graph = new ProtoWriter();
     private int counter;
@@ -35,16 +50,33 @@ public final class OnnxExport {
     public static void write(Path file, BertConfig config, int numLabels, Map<String, FloatTensor> tensors) {
         OnnxExport export = new OnnxExport();
         export.build(config, numLabels, tensors);
-        ProtoWriter model = new ProtoWriter()
-                .varint(1, 8)
-                .string(2, "meddistill")
-                .message(7, export.graph)
-                .message(8, new ProtoWriter().string(1, "").varint(2, 17));
         try {
-            Files.write(file, model.toByteArray());
+            Files.write(file, export.modelBytes());
         } catch (IOException e) {
             throw new NonRetriableException("cannot write ONNX model " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The model in the packed layout, as the bytes of a {@code .onnx} file.
+     *
+     * @param tensors parameters by name without the {@code bert.} prefix, as in {@link BertModel#parameters()}
+     * @param int8 whether the projection and feed-forward products are dynamically quantised to int8
+     */
+    public static byte[] packed(BertConfig config, int numLabels, Map<String, FloatTensor> tensors, boolean int8) {
+        OnnxExport export = new OnnxExport();
+        export.buildPacked(config, numLabels, tensors, int8);
+        return export.modelBytes();
+    }
+
+    /** A ModelProto (IR version 8, default opset 17) around the graph. */
+    private byte[] modelBytes() {
+        return new ProtoWriter()
+                .varint(1, 8)
+                .string(2, "meddistill")
+                .message(7, graph)
+                .message(8, new ProtoWriter().string(1, "").varint(2, 17))
+                .toByteArray();
     }
 
     private void build(BertConfig config, int numLabels, Map<String, FloatTensor> tensors) {
@@ -83,6 +115,153 @@ public final class OnnxExport {
             x = layer(x, additive, "encoder.layer." + i + ".", config);
         }
         node("Add", new String[] {"logits"}, node("MatMul", x, "classifier.weight"), "classifier.bias");
+    }
+
+    private void buildPacked(BertConfig config, int numLabels, Map<String, FloatTensor> tensors, boolean int8) {
+        graph.string(2, "bert_token_classification_packed");
+        int hidden = config.hiddenSize();
+        for (String name : new String[] {"embeddings.word_embeddings.weight", "embeddings.position_embeddings.weight",
+                "embeddings.LayerNorm.weight", "embeddings.LayerNorm.bias"}) {
+            graph.message(5, tensor(name, tensors.get(name).shape(), tensors.get(name).values()));
+        }
+        float[] segment = java.util.Arrays.copyOf(tensors.get("embeddings.token_type_embeddings.weight").values(),
+                hidden);
+        graph.message(5, tensor("embeddings.token_type_row", new long[] {hidden}, segment));
+        graph.message(5, int64s("const_axis1", new long[] {1}, 1));
+        graph.message(5, int64s("const_row_qkv_shape", new long[] {5}, 0, 0, 3, config.heads(), config.headSize()));
+        graph.message(5, int64s("const_flat_shape", new long[] {2}, -1, hidden));
+        for (int i = 0; i < 3; i++) {
+            graph.message(5, int64s("const_i" + i, new long[0], i));
+        }
+        graph.message(5, tensor("const_one_f", new long[0], new float[] {1f}));
+        graph.message(5, tensor("const_half", new long[0], new float[] {0.5f}));
+        graph.message(5, tensor("const_sqrt2", new long[0], new float[] {(float) Math.sqrt(2.0)}));
+        for (String input : new String[] {"input_ids", "position_ids", "token_slots"}) {
+            graph.message(11, valueInfo(input, INT64, "tokens"));
+        }
+        graph.message(11, valueInfo("row_tokens", INT64, "rows", "row_length"));
+        graph.message(11, valueInfo("attention_bias", FLOAT, "rows", "row_length", "row_length"));
+        graph.message(12, valueInfo("logits", FLOAT, "tokens", String.valueOf(numLabels)));
+
+        String x = node("Gather", "embeddings.word_embeddings.weight", "input_ids");
+        x = node("Add", x, node("Gather", "embeddings.position_embeddings.weight", "position_ids"));
+        x = layerNorm(node("Add", x, "embeddings.token_type_row"), "embeddings.LayerNorm", config);
+        tensors.forEach((name, tensor) -> {
+            if (name.startsWith("encoder.") && name.contains("LayerNorm")) {
+                graph.message(5, tensor(name, tensor.shape(), tensor.values()));
+            }
+        });
+        String bias = node("Unsqueeze", "attention_bias", "const_axis1");
+        for (int i = 0; i < config.layers(); i++) {
+            x = packedLayer(x, bias, "encoder.layer." + i + ".", config, tensors, int8);
+        }
+        FloatTensor classifier = tensors.get("classifier.weight");
+        graph.message(5, transposed("classifier.weight", classifier));
+        graph.message(5, tensor("classifier.bias", tensors.get("classifier.bias").shape(),
+                tensors.get("classifier.bias").values()));
+        node("Add", new String[] {"logits"}, node("MatMul", x, "classifier.weight"), "classifier.bias");
+    }
+
+    /**
+     * One encoder layer on {@code [tokens, hidden]}. Query, key and value are one product with the attention
+     * scale folded into the query's weights; attention gathers the tokens into rows and its output back.
+     */
+    private String packedLayer(String x, String bias, String prefix, BertConfig config,
+            Map<String, FloatTensor> tensors, boolean int8) {
+        float scale = (float) (1.0 / Math.sqrt(config.headSize()));
+        String self = prefix + "attention.self.";
+        float[][] qkvWeights = {
+                scaled(tensors.get(self + "query.weight").values(), scale),
+                tensors.get(self + "key.weight").values(),
+                tensors.get(self + "value.weight").values()};
+        float[][] qkvBiases = {
+                scaled(tensors.get(self + "query.bias").values(), scale),
+                tensors.get(self + "key.bias").values(),
+                tensors.get(self + "value.bias").values()};
+        int hidden = config.hiddenSize();
+        FloatTensor qkv = new FloatTensor(new long[] {3L * hidden, hidden}, concat(qkvWeights));
+        FloatTensor qkvBias = new FloatTensor(new long[] {3L * hidden}, concat(qkvBiases));
+        String rows = node("Gather", linear(x, self + "qkv", qkv, qkvBias, int8), "row_tokens");
+        String heads = nodeWithInts("Transpose", "perm", new long[] {2, 0, 3, 1, 4},
+                node("Reshape", rows, "const_row_qkv_shape"));
+        String query = node("Gather", heads, "const_i0");
+        String key = nodeWithInts("Transpose", "perm", new long[] {0, 1, 3, 2}, node("Gather", heads, "const_i1"));
+        String value = node("Gather", heads, "const_i2");
+        String probabilities = nodeWithInt("Softmax", "axis", -1, node("Add", node("MatMul", query, key), bias));
+        String context = nodeWithInts("Transpose", "perm", new long[] {0, 2, 1, 3}, node("MatMul", probabilities, value));
+        context = node("Gather", node("Reshape", context, "const_flat_shape"), "token_slots");
+        String attended = layerNorm(node("Add", linear(context, prefix + "attention.output.dense", tensors, int8), x),
+                prefix + "attention.output.LayerNorm", config);
+        String intermediate = linear(attended, prefix + "intermediate.dense", tensors, int8);
+        String erf = node("Erf", node("Div", intermediate, "const_sqrt2"));
+        String gelu = node("Mul", node("Mul", intermediate, node("Add", erf, "const_one_f")), "const_half");
+        return layerNorm(node("Add", linear(gelu, prefix + "output.dense", tensors, int8), attended),
+                prefix + "output.LayerNorm", config);
+    }
+
+    private String linear(String x, String prefix, Map<String, FloatTensor> tensors, boolean int8) {
+        return linear(x, prefix, tensors.get(prefix + ".weight"), tensors.get(prefix + ".bias"), int8);
+    }
+
+    /**
+     * {@code x W^T + b} for a PyTorch {@code [out, in]} weight, in fp32 or as ONNX Runtime's dynamic quantisation
+     * writes it: {@code DynamicQuantizeLinear} (uint8 input, its scale and zero point), {@code MatMulInteger} with
+     * the int8 weight (zero point 0), and the int32 result scaled back by input scale times column scale, a
+     * pattern that ONNX Runtime fuses into one {@code DynamicQuantizeMatMul}.
+     */
+    private String linear(String x, String prefix, FloatTensor weight, FloatTensor bias, boolean int8) {
+        graph.message(5, tensor(prefix + ".bias", bias.shape(), bias.values()));
+        if (!int8) {
+            graph.message(5, transposed(prefix + ".weight", weight));
+            return node("Add", node("MatMul", x, prefix + ".weight"), prefix + ".bias");
+        }
+        int out = (int) weight.shape()[0];
+        int in = (int) weight.shape()[1];
+        float[] values = weight.values();
+        float[] scales = new float[out];
+        byte[] quantised = new byte[in * out];
+        for (int o = 0; o < out; o++) {
+            float max = 0;
+            for (int i = 0; i < in; i++) {
+                max = Math.max(max, Math.abs(values[o * in + i]));
+            }
+            scales[o] = max > 0 ? max / WEIGHT_RANGE : 1f;
+            for (int i = 0; i < in; i++) {
+                quantised[i * out + o] = (byte) Math.round(values[o * in + i] / scales[o]);
+            }
+        }
+        graph.message(5, new ProtoWriter().varint(1, in).varint(1, out).varint(2, INT8)
+                .string(8, prefix + ".weight_int8").bytes(9, quantised));
+        graph.message(5, tensor(prefix + ".weight_scale", new long[] {out}, scales));
+        String quantisedX = "t" + counter++;
+        String xScale = "t" + counter++;
+        String xZeroPoint = "t" + counter++;
+        node("DynamicQuantizeLinear", new String[] {quantisedX, xScale, xZeroPoint}, x);
+        String product = node("MatMulInteger", quantisedX, prefix + ".weight_int8", xZeroPoint);
+        String scale = node("Mul", xScale, prefix + ".weight_scale");
+        return node("Add", node("Mul", nodeWithInt("Cast", "to", FLOAT, product), scale), prefix + ".bias");
+    }
+
+    private static float[] scaled(float[] values, float factor) {
+        float[] result = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = values[i] * factor;
+        }
+        return result;
+    }
+
+    private static float[] concat(float[][] parts) {
+        int length = 0;
+        for (float[] part : parts) {
+            length += part.length;
+        }
+        float[] result = new float[length];
+        int offset = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, result, offset, part.length);
+            offset += part.length;
+        }
+        return result;
     }
 
     private String layer(String x, String additive, String prefix, BertConfig config) {
