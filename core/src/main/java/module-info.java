@@ -9,6 +9,7 @@ module io.github.meddistill.core {
 
     exports io.github.meddistill.core;
     exports io.github.meddistill.core.combine;
+    exports io.github.meddistill.core.context;
     exports io.github.meddistill.core.io;
     exports io.github.meddistill.core.labels;
     exports io.github.meddistill.core.pipeline;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meddistill.core.io.CorpusFormat;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.EntityType;
