@@ -18,13 +18,24 @@ public final class ExpectedEntityRatio {
     private static final double RELATIVE_MARGIN = 0.1;
 
     private final double weight;
-    private final float[][] typeOfTag;
+    private final int tags;
+    /** {@code [tag][type]} row-major: 1 where the tag belongs to the type. */
+    private final float[] typeOfTag;
     private final float[] ratios;
+    private final float[] margins;
 
     private ExpectedEntityRatio(double weight, float[][] typeOfTag, float[] ratios) {
         this.weight = weight;
-        this.typeOfTag = typeOfTag;
+        this.tags = typeOfTag.length;
+        this.typeOfTag = new float[tags * ratios.length];
+        for (int tag = 0; tag < tags; tag++) {
+            System.arraycopy(typeOfTag[tag], 0, this.typeOfTag, tag * ratios.length, ratios.length);
+        }
         this.ratios = ratios;
+        this.margins = new float[ratios.length];
+        for (int type = 0; type < ratios.length; type++) {
+            margins[type] = (float) (RELATIVE_MARGIN * ratios[type]);
+        }
     }
 
     /** The term that adds nothing. */
@@ -92,22 +103,13 @@ public final class ExpectedEntityRatio {
      */
     public NDArray penalty(NDArray logits, NDArray labels, double share) {
         NDManager manager = logits.getManager();
-        int types = ratios.length;
-        float[] flat = new float[typeOfTag.length * types];
-        for (int tag = 0; tag < typeOfTag.length; tag++) {
-            System.arraycopy(typeOfTag[tag], 0, flat, tag * types, types);
-        }
         // every constant is an array of the logits' manager: autograd keeps them until the backward pass
-        NDArray indicator = manager.create(flat, new Shape(typeOfTag.length, types));
+        NDArray indicator = manager.create(typeOfTag, new Shape(tags, ratios.length));
         NDArray valid = labels.gte(0).toType(DataType.FLOAT32, false);
         NDArray count = valid.sum().maximum(manager.create(1f));
         NDArray typeProbabilities = logits.softmax(-1).matMul(indicator);
         NDArray predicted = typeProbabilities.mul(valid.expandDims(-1)).sum(new int[] {0, 1}).div(count);
         NDArray target = manager.create(ratios);
-        float[] margins = new float[types];
-        for (int type = 0; type < types; type++) {
-            margins[type] = (float) (RELATIVE_MARGIN * ratios[type]);
-        }
         NDArray hinge = predicted.sub(target).abs().sub(manager.create(margins)).maximum(manager.create(0f));
         return hinge.sum().mul(manager.create((float) (weight * share)));
     }
