@@ -1,6 +1,7 @@
 package io.github.meddistill.core;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Trains a {@link Student} from labelled documents. The distillation pipeline calls it twice: once
@@ -15,4 +16,12 @@ public interface StudentTrainer {
      * and keeps the best checkpoint.
      */
     Student train(List<Annotation> training, List<Annotation> development);
+
+    /**
+     * This trainer for a run that distils {@code types}: one configured without types of its own returns a copy that
+     * trains a student for these; one that was told its types returns itself, as does the default.
+     */
+    default StudentTrainer forEntityTypes(Set<EntityType> types) {
+        return this;
+    }
 }

@@ -2,6 +2,7 @@ package io.github.meddistill.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Something that labels documents with entities: an LLM, a dictionary matcher, a rule set, a model.
@@ -30,6 +31,16 @@ public interface Teacher {
      */
     default String configuration() {
         return "";
+    }
+
+    /**
+     * This teacher for a run that distils {@code types}. A teacher that was configured without types of its own
+     * (an LLM teacher left at its defaults) returns a copy that asks for these; one that was told its types, or whose
+     * types come from its data (a dictionary), returns itself. The default returns itself; the pipeline keeps every
+     * teacher's labels to its types either way.
+     */
+    default Teacher forEntityTypes(Set<EntityType> types) {
+        return this;
     }
 
     /** The entities this teacher finds in one document, with {@link #name()} as source. */

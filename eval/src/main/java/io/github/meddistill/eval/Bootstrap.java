@@ -2,6 +2,7 @@ package io.github.meddistill.eval;
 
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SettingsCheck;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -227,13 +228,11 @@ public final class Bootstrap {
 
         /** @throws IllegalArgumentException naming the bad field */
         public Bootstrap build() {
-            if (resamples < 1) {
-                throw new IllegalArgumentException("resamples must be at least 1: resamples=" + resamples);
-            }
-            if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
-                throw new IllegalArgumentException("confidenceLevel must be between 0 and 1 (exclusive): confidenceLevel="
-                        + confidenceLevel);
-            }
+            SettingsCheck check = SettingsCheck.of("the bootstrap");
+            check.require(resamples >= 1, "resamples must be at least 1: resamples=" + resamples);
+            check.require(confidenceLevel > 0 && confidenceLevel < 1,
+                    "confidenceLevel must be between 0 and 1 (exclusive): confidenceLevel=" + confidenceLevel);
+            check.throwIfAny();
             return new Bootstrap(this);
         }
     }

@@ -6,6 +6,7 @@ import io.github.meddistill.core.EntityEnricher;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.LinkedConcept;
 import io.github.meddistill.core.LinkedConcept.LinkMethod;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.text.Abbreviation;
 import io.github.meddistill.core.text.AbbreviationFinder;
 import io.github.meddistill.ontology.internal.TokenScanner;
@@ -391,17 +392,13 @@ public final class ConceptLinker implements EntityEnricher {
          * @throws IllegalArgumentException naming the bad option
          */
         public ConceptLinker build() {
-            if (terms.isEmpty()) {
-                throw new IllegalStateException("a ConceptLinker needs a lexicon, but no terms were added: add the"
-                        + " terms a loader gives (e.g. addTerms(OboLoader.builder(EntityType.DISEASE).build()"
-                        + ".load(doidObo)))");
-            }
-            if (maxConcepts < 1) {
-                throw new IllegalArgumentException("maxConcepts must be at least 1: maxConcepts=" + maxConcepts);
-            }
-            if (!(minScore > 0 && minScore <= 1)) {
-                throw new IllegalArgumentException("minScore must lie in (0, 1]: minScore=" + minScore);
-            }
+            SettingsCheck check = SettingsCheck.of("the concept linker");
+            check.require(!terms.isEmpty(),
+                    "a ConceptLinker needs a lexicon, but no terms were added: add the terms a loader gives"
+                            + " (e.g. addTerms(OboLoader.builder(EntityType.DISEASE).build().load(doidObo)))");
+            check.require(maxConcepts >= 1, "maxConcepts must be at least 1: maxConcepts=" + maxConcepts);
+            check.require(minScore > 0 && minScore <= 1, "minScore must lie in (0, 1]: minScore=" + minScore);
+            check.throwIfAny();
             return new ConceptLinker(this);
         }
     }

@@ -2,6 +2,7 @@ package io.github.meddistill.ontology;
 
 import io.github.meddistill.core.ConceptMatch;
 import io.github.meddistill.core.OntologyMatcher;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.ontology.internal.CompactTrie;
 import io.github.meddistill.ontology.internal.EdgeTable;
 import io.github.meddistill.ontology.internal.TokenScanner;
@@ -270,13 +271,11 @@ public final class DictionaryMatcher implements OntologyMatcher {
         }
 
         public DictionaryMatcher build() {
-            if (minTermLength < 1) {
-                throw new IllegalArgumentException("minTermLength must be at least 1: minTermLength=" + minTermLength);
-            }
-            if (caseSensitiveAcronymMaxLength < 0) {
-                throw new IllegalArgumentException("caseSensitiveAcronyms must not be negative: maxLength="
-                        + caseSensitiveAcronymMaxLength);
-            }
+            SettingsCheck check = SettingsCheck.of("the dictionary matcher");
+            check.require(minTermLength >= 1, "minTermLength must be at least 1: minTermLength=" + minTermLength);
+            check.require(caseSensitiveAcronymMaxLength >= 0,
+                    "caseSensitiveAcronyms must not be negative: maxLength=" + caseSensitiveAcronymMaxLength);
+            check.throwIfAny();
             TokenScanner scanner = new TokenScanner(foldPlurals);
             TokenTable table = new TokenTable();
             EdgeTable edges = new EdgeTable();

@@ -6,6 +6,7 @@ import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.OntologyMatcher;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.Teacher;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -152,12 +153,10 @@ public final class OntologyTeacher implements Teacher {
         }
 
         public OntologyTeacher build() {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("name must not be blank: name=" + name);
-            }
-            if (matchers.isEmpty()) {
-                throw new IllegalArgumentException("matchers must not be empty: add at least one with addMatcher");
-            }
+            SettingsCheck check = SettingsCheck.of("the ontology teacher");
+            check.require(name != null && !name.isBlank(), "name must not be blank: name=" + name);
+            check.require(!matchers.isEmpty(), "matchers must not be empty: add at least one with addMatcher");
+            check.throwIfAny();
             return new OntologyTeacher(this);
         }
     }

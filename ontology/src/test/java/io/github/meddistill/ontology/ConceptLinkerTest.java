@@ -91,7 +91,7 @@ class ConceptLinkerTest {
 
     @Test
     void should_say_a_lexicon_is_needed_when_built_without_terms() {
-        assertThatThrownBy(() -> ConceptLinker.builder().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ConceptLinker.builder().build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs a lexicon");
     }
 

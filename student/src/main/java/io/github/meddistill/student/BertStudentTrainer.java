@@ -26,6 +26,7 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.NonRetriableException;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.StudentLoader;
 import io.github.meddistill.core.StudentTrainer;
 import io.github.meddistill.core.labels.LabelScheme;
@@ -94,7 +95,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
     private final boolean strictNumerics;
     private final TrainingListener listener;
 
-    private BertStudentTrainer(Builder builder) {
+    private BertStudentTrainer(Builder builder, List<Device> devices) {
         this.encoder = builder.encoder;
         this.scheme = builder.scheme;
         this.entityTypes = builder.entityTypes;
@@ -114,14 +115,49 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         this.patience = builder.patience;
         this.batchSize = builder.batchSize;
         this.seed = builder.seed;
-        this.devices = builder.devices;
+        this.devices = devices;
         this.strictNumerics = builder.strictNumerics;
         this.listener = builder.listener;
+    }
+
+    /** {@code base} training a student for {@code entityTypes}; every other setting is {@code base}'s. */
+    private BertStudentTrainer(BertStudentTrainer base, Collection<EntityType> entityTypes) {
+        this.encoder = base.encoder;
+        this.scheme = base.scheme;
+        this.entityTypes = List.copyOf(new TreeSet<>(entityTypes));
+        this.maxLength = base.maxLength;
+        this.stride = base.stride;
+        this.segmentation = base.segmentation;
+        this.propagateAbbreviations = base.propagateAbbreviations;
+        this.calibrateEntityBias = base.calibrateEntityBias;
+        this.learningRate = base.learningRate;
+        this.warmupFraction = base.warmupFraction;
+        this.weightDecay = base.weightDecay;
+        this.clipNorm = base.clipNorm;
+        this.trainWordEmbeddings = base.trainWordEmbeddings;
+        this.outsideWeight = base.outsideWeight;
+        this.entityRatioWeight = base.entityRatioWeight;
+        this.epochs = base.epochs;
+        this.patience = base.patience;
+        this.batchSize = base.batchSize;
+        this.seed = base.seed;
+        this.devices = base.devices;
+        this.strictNumerics = base.strictNumerics;
+        this.listener = base.listener;
     }
 
     /** A builder with the defaults listed on each setter. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This trainer for {@code types} when it was built without {@linkplain Builder#entityTypes entity types} (it would
+     * otherwise take the types of its training data); a trainer that was given its types returns itself.
+     */
+    @Override
+    public BertStudentTrainer forEntityTypes(Set<EntityType> types) {
+        return entityTypes.isEmpty() && !types.isEmpty() ? new BertStudentTrainer(this, types) : this;
     }
 
     /** Loads a student this trainer (or any {@link BertStudent#save}) saved, so a distillation can resume. */
@@ -645,49 +681,26 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             Objects.requireNonNull(segmentation, "segmentation");
             Objects.requireNonNull(listener, "listener");
             BertConfig config = encoder instanceof EncoderSource.Random r ? r.config() : null;
-            if (maxLength < 8 || maxLength > 512 || (config != null && maxLength > config.maxPositions())) {
-                throw new IllegalArgumentException("maxLength must be in [8, 512] and within the encoder's positions:"
-                        + " maxLength=" + maxLength);
-            }
-            if (stride < 0 || stride >= maxLength - 2) {
-                throw new IllegalArgumentException("stride must be in [0, maxLength - 2): stride=" + stride
-                        + ", maxLength=" + maxLength);
-            }
-            if (!(learningRate > 0 && learningRate < 1)) {
-                throw new IllegalArgumentException("learningRate must be in (0, 1): " + learningRate);
-            }
-            if (!(warmupFraction >= 0 && warmupFraction < 1)) {
-                throw new IllegalArgumentException("warmupFraction must be in [0, 1): " + warmupFraction);
-            }
-            if (!(weightDecay >= 0 && weightDecay < 1)) {
-                throw new IllegalArgumentException("weightDecay must be in [0, 1): " + weightDecay);
-            }
-            if (!(clipNorm > 0)) {
-                throw new IllegalArgumentException("clipNorm must be positive: " + clipNorm);
-            }
-            if (!(outsideWeight > 0 && outsideWeight <= 1)) {
-                throw new IllegalArgumentException("outsideWeight must be in (0, 1]: " + outsideWeight);
-            }
-            if (!(entityRatioWeight >= 0 && Double.isFinite(entityRatioWeight))) {
-                throw new IllegalArgumentException("entityRatioWeight must be finite and not negative: "
-                        + entityRatioWeight);
-            }
-            if (epochs < 1) {
-                throw new IllegalArgumentException("epochs must be at least 1: " + epochs);
-            }
-            if (patience < 1) {
-                throw new IllegalArgumentException("patience must be at least 1: " + patience);
-            }
-            if (batchSize < 1) {
-                throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
-            }
-            if (devices == null) {
-                devices = DeviceSelection.resolve(deviceSpec);
-            }
-            if (devices.isEmpty()) {
-                throw new IllegalArgumentException("devices must not be empty");
-            }
-            return new BertStudentTrainer(this);
+            List<Device> resolved = devices != null ? devices : DeviceSelection.resolve(deviceSpec);
+            SettingsCheck check = SettingsCheck.of("the student trainer");
+            check.require(maxLength >= 8 && maxLength <= 512 && (config == null || maxLength <= config.maxPositions()),
+                    "maxLength must be in [8, 512] and within the encoder's positions: maxLength=" + maxLength);
+            check.require(stride >= 0 && stride < maxLength - 2,
+                    "stride must be in [0, maxLength - 2): stride=" + stride + ", maxLength=" + maxLength);
+            check.require(learningRate > 0 && learningRate < 1, "learningRate must be in (0, 1): " + learningRate);
+            check.require(warmupFraction >= 0 && warmupFraction < 1,
+                    "warmupFraction must be in [0, 1): " + warmupFraction);
+            check.require(weightDecay >= 0 && weightDecay < 1, "weightDecay must be in [0, 1): " + weightDecay);
+            check.positive("clipNorm", clipNorm);
+            check.require(outsideWeight > 0 && outsideWeight <= 1, "outsideWeight must be in (0, 1]: " + outsideWeight);
+            check.require(entityRatioWeight >= 0 && Double.isFinite(entityRatioWeight),
+                    "entityRatioWeight must be finite and not negative: " + entityRatioWeight);
+            check.require(epochs >= 1, "epochs must be at least 1: " + epochs);
+            check.require(patience >= 1, "patience must be at least 1: " + patience);
+            check.require(batchSize >= 1, "batchSize must be at least 1: " + batchSize);
+            check.require(!resolved.isEmpty(), "devices must not be empty");
+            check.throwIfAny();
+            return new BertStudentTrainer(this, resolved);
         }
     }
 }

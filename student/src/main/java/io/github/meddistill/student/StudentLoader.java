@@ -1,5 +1,6 @@
 package io.github.meddistill.student;
 
+import io.github.meddistill.core.SettingsCheck;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -104,16 +105,14 @@ public final class StudentLoader {
 
         /** @throws IllegalArgumentException naming the setting that does not fit */
         public StudentLoader build() {
-            if (intraOpThreads != null && intraOpThreads < 1) {
-                throw new IllegalArgumentException("intraOpThreads must be at least 1: " + intraOpThreads);
-            }
-            if (engine == InferenceEngine.PYTORCH && precision == Precision.INT8) {
-                throw new IllegalArgumentException("precision INT8 runs on engine ONNX_RUNTIME only, not PYTORCH");
-            }
-            if (engine == InferenceEngine.PYTORCH && intraOpThreads != null) {
-                throw new IllegalArgumentException("intraOpThreads applies to engine ONNX_RUNTIME; PYTORCH takes"
-                        + " its threads from -Dai.djl.pytorch.num_threads");
-            }
+            SettingsCheck check = SettingsCheck.of("the student loader");
+            check.require(!(intraOpThreads != null && intraOpThreads < 1),
+                    "intraOpThreads must be at least 1: " + intraOpThreads);
+            check.require(!(engine == InferenceEngine.PYTORCH && precision == Precision.INT8),
+                    "precision INT8 runs on engine ONNX_RUNTIME only, not PYTORCH");
+            check.require(!(engine == InferenceEngine.PYTORCH && intraOpThreads != null),
+                    "intraOpThreads applies to engine ONNX_RUNTIME; PYTORCH takes its threads from -Dai.djl.pytorch.num_threads");
+            check.throwIfAny();
             return new StudentLoader(this);
         }
     }

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +68,8 @@ public final class LlmTeacher implements Teacher, UsageReporter, AutoCloseable {
     private final String model;
     private final String name;
     private final Map<EntityType, String> definitions;
+    /** Whether the types were set on the builder, not left at the defaults (then {@link #forEntityTypes} keeps them). */
+    private final boolean typesGiven;
     private final PromptTemplate template;
     private final String systemPrompt;
     private final ObjectNode answerSchema;
@@ -85,8 +88,8 @@ public final class LlmTeacher implements Teacher, UsageReporter, AutoCloseable {
     private final Price price;
     private final ProgressListener progressListener;
     private final Duration batchPollInterval;
-    private final UsageMeter meter = new UsageMeter();
-    private final Map<String, CompletableFuture<CachedAnswer>> inFlight = new ConcurrentHashMap<>();
+    private final UsageMeter meter;
+    private final Map<String, CompletableFuture<CachedAnswer>> inFlight;
     private volatile boolean closed;
     private volatile QuotaExhaustedException quotaStop;
 
@@ -95,8 +98,8 @@ public final class LlmTeacher implements Teacher, UsageReporter, AutoCloseable {
         this.provider = provider;
         this.model = b.model;
         this.name = b.name != null ? b.name.strip() : b.model;
-        this.definitions = b.definitions.isEmpty()
-                ? defaultDefinitions() : Map.copyOf(b.definitions);
+        this.typesGiven = !b.definitions.isEmpty();
+        this.definitions = typesGiven ? Map.copyOf(b.definitions) : defaultDefinitions();
         this.template = b.promptTemplate != null ? b.promptTemplate : PromptTemplate.DEFAULT;
         this.systemPrompt = template.renderSystem(definitions);
         this.answerSchema = answerSchema(definitions.keySet());
@@ -116,12 +119,51 @@ public final class LlmTeacher implements Teacher, UsageReporter, AutoCloseable {
                 : (b.priceTable != null ? b.priceTable : PriceTable.defaults()).find(b.model).orElseThrow();
         this.progressListener = b.progressListener != null ? b.progressListener : ProgressListener.NONE;
         this.batchPollInterval = b.batchPollInterval != null ? b.batchPollInterval : Duration.ofSeconds(30);
-        this.cacheKeys = new CacheKeys(List.of(provider.name(), model, template.version(), systemPrompt, template.user(),
-                provider.parameters(), Integer.toString(maxOutputTokens)));
+        this.cacheKeys = cacheKeys(provider, model, template, systemPrompt, maxOutputTokens);
         this.cache = b.cacheDirectory != null ? AnswerCache.open(b.cacheDirectory) : AnswerCache.inMemory();
         if (b.cacheDirectory == null) {
             LOG.warn("{}: no cache directory set: answers are kept in memory only and a new run pays again", name);
         }
+        this.meter = new UsageMeter();
+        this.inFlight = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * {@code base} asking for other types: the prompt, schema and cache keys follow {@code types}; the cache, limits,
+     * worker permits and usage totals are {@code base}'s, so usage and cost add up on the teacher the caller holds.
+     */
+    private LlmTeacher(LlmTeacher base, Map<EntityType, String> types) {
+        this.provider = base.provider;
+        this.model = base.model;
+        this.name = base.name;
+        this.typesGiven = true;
+        this.definitions = Map.copyOf(types);
+        this.template = base.template;
+        this.systemPrompt = template.renderSystem(definitions);
+        this.answerSchema = answerSchema(definitions.keySet());
+        this.maxOutputTokens = base.maxOutputTokens;
+        this.chunker = base.chunker;
+        this.chunking = base.chunking;
+        this.aligner = new MentionAligner(definitions.keySet());
+        this.retrier = base.retrier;
+        this.requestLimiter = base.requestLimiter;
+        this.tokenLimiter = base.tokenLimiter;
+        this.requestBudget = base.requestBudget;
+        this.maxConcurrency = base.maxConcurrency;
+        this.permits = base.permits;
+        this.price = base.price;
+        this.progressListener = base.progressListener;
+        this.batchPollInterval = base.batchPollInterval;
+        this.cacheKeys = cacheKeys(provider, model, template, systemPrompt, maxOutputTokens);
+        this.cache = base.cache;
+        this.meter = base.meter;
+        this.inFlight = base.inFlight;
+    }
+
+    private static CacheKeys cacheKeys(ChatProvider provider, String model, PromptTemplate template, String systemPrompt,
+            int maxOutputTokens) {
+        return new CacheKeys(List.of(provider.name(), model, template.version(), systemPrompt, template.user(),
+                provider.parameters(), Integer.toString(maxOutputTokens)));
     }
 
     /**
@@ -175,6 +217,36 @@ public final class LlmTeacher implements Teacher, UsageReporter, AutoCloseable {
     /** The model as sent to the provider. */
     public String model() {
         return model;
+    }
+
+    /**
+     * This teacher asking for {@code types} when its builder was given none (it then asks for MEDICATION, DISEASE and
+     * SYMPTOM); otherwise this teacher. The copy shares this teacher's cache, limits and usage totals, and closing
+     * this teacher stops it too.
+     *
+     * @throws IllegalArgumentException if a type has no predefined definition for the prompt (give it one with
+     *     {@code addEntityType(type, definition)})
+     */
+    @Override
+    public Teacher forEntityTypes(Set<EntityType> types) {
+        if (typesGiven || types.equals(definitions.keySet())) {
+            return this;
+        }
+        Map<EntityType, String> asked = new LinkedHashMap<>();
+        List<EntityType> undefined = new ArrayList<>();
+        for (EntityType type : new TreeSet<>(types)) {
+            String definition = PromptTemplate.DEFAULT_DEFINITIONS.get(type);
+            if (definition == null) {
+                undefined.add(type);
+            } else {
+                asked.put(type, definition);
+            }
+        }
+        if (!undefined.isEmpty()) {
+            throw new IllegalArgumentException(name + ": no predefined prompt definition for " + undefined
+                    + ": give each one with addEntityType(type, definition)");
+        }
+        return new LlmTeacher(this, asked);
     }
 
     /** The requested entity types and their definitions. */

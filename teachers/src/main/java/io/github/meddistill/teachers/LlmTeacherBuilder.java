@@ -1,6 +1,7 @@
 package io.github.meddistill.teachers;
 
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.teachers.spi.ChatProvider;
 import java.net.URI;
 import java.nio.file.Path;
@@ -232,10 +233,9 @@ public abstract class LlmTeacherBuilder<B extends LlmTeacherBuilder<B>> {
         List<String> problems = new ArrayList<>();
         validateShared(problems);
         validateProvider(problems);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.size() == 1 ? problems.get(0)
-                    : String.join("; ", problems) + " (" + problems.size() + " problems)");
-        }
+        SettingsCheck check = SettingsCheck.of("the teacher for model '" + model + "'");
+        problems.forEach(check::add);
+        check.throwIfAny();
         ChatProvider provider = provider();
         return new LlmTeacher(this, provider, defaultMaxOutputTokens());
     }

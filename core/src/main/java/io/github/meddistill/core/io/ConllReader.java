@@ -4,6 +4,7 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.io.internal.AbstractAnnotationReader;
 import io.github.meddistill.core.io.internal.Inputs;
 import io.github.meddistill.core.io.internal.Labels;
@@ -319,18 +320,12 @@ public final class ConllReader {
 
         /** @throws IllegalArgumentException naming the bad option */
         public ConllReader build() {
-            if (tokenColumn < 0) {
-                throw new IllegalArgumentException("tokenColumn must not be negative: tokenColumn=" + tokenColumn);
-            }
-            if (tagColumn < -1) {
-                throw new IllegalArgumentException("tagColumn must be -1 (last) or a column: tagColumn=" + tagColumn);
-            }
-            if (tagColumn == tokenColumn) {
-                throw new IllegalArgumentException("tagColumn must differ from tokenColumn: both " + tagColumn);
-            }
-            if (source.isBlank()) {
-                throw new IllegalArgumentException("source must not be blank");
-            }
+            SettingsCheck check = SettingsCheck.of("the CoNLL reader");
+            check.require(tokenColumn >= 0, "tokenColumn must not be negative: tokenColumn=" + tokenColumn);
+            check.require(tagColumn >= -1, "tagColumn must be -1 (last) or a column: tagColumn=" + tagColumn);
+            check.require(tagColumn != tokenColumn, "tagColumn must differ from tokenColumn: both " + tagColumn);
+            check.require(!source.isBlank(), "source must not be blank");
+            check.throwIfAny();
             return new ConllReader(this);
         }
     }

@@ -5,6 +5,7 @@ import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.MedDistillException;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.SpanF1;
 import io.github.meddistill.core.Student;
 import io.github.meddistill.core.StudentLoader;
@@ -36,18 +37,19 @@ import org.slf4j.LoggerFactory;
  * student is trained on the combination and, given a gold test set, everything is evaluated.
  *
  * <pre>{@code
- * try (DistillationResult result = Distillation.builder()
+ * try (DistillationResult result = Distillation.builder(Set.of(EntityType.DISEASE),
+ *                 BertStudentTrainer.builder().build(), Path.of("runs/disease"))
  *         .addTeacher(doidTeacher).addTeacher(gpt4o)
- *         .entityTypes(Set.of(EntityType.DISEASE))
  *         .combination(new SubsetSearchSelector())      // from meddistill-eval; default: union of all
- *         .studentTrainer(BertStudentTrainer.builder().build())
  *         .development(goldDev).test(goldTest).evaluator(new StandardEvaluator())  // meddistill-eval
- *         .outputDirectory(Path.of("runs/disease"))
  *         .build()
  *         .run(unlabeledNotes)) {
  *     Student student = result.student();
  * }
  * }</pre>
+ *
+ * <p>The entity types are declared here once: each teacher and trainer that was not given types of its own is
+ * {@linkplain Teacher#forEntityTypes(Set) told them}, and every teacher's labels are kept to them.
  *
  * <p>Every step can be replaced: any {@link Teacher}, any {@link CombinationSelector}, any
  * {@link StudentTrainer}, any {@link Evaluator}. A run is resumable: teacher labels are journalled
@@ -88,11 +90,12 @@ public final class Distillation {
     private final int selfTrainingRounds;
 
     private Distillation(Builder builder) {
-        teachers = List.copyOf(builder.teachers);
         entityTypes = Set.copyOf(new TreeSet<>(builder.entityTypes));
+        teachers = builder.teachers.stream().map(teacher -> teacher.forEntityTypes(entityTypes)).toList();
         combination = builder.combination == null ? CombinationSelector.fixed(new UnionCombiner()) : builder.combination;
-        studentTrainer = builder.studentTrainer;
-        goldStudentTrainer = builder.goldStudentTrainer != null ? builder.goldStudentTrainer : builder.studentTrainer;
+        studentTrainer = builder.studentTrainer.forEntityTypes(entityTypes);
+        goldStudentTrainer = builder.goldStudentTrainer != null ? builder.goldStudentTrainer.forEntityTypes(entityTypes)
+                : studentTrainer;
         development = List.copyOf(builder.development);
         test = List.copyOf(builder.test);
         goldTraining = List.copyOf(builder.goldTraining);
@@ -104,8 +107,15 @@ public final class Distillation {
         selfTrainingRounds = builder.selfTrainingRounds;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * A builder with the three settings every distillation needs.
+     *
+     * @param entityTypes the entity types to distil (not empty); teachers' labels of other types are ignored
+     * @param studentTrainer trains the students
+     * @param outputDirectory where labels, students and reports go; reports can contain note text
+     */
+    public static Builder builder(Set<EntityType> entityTypes, StudentTrainer studentTrainer, Path outputDirectory) {
+        return new Builder(entityTypes, studentTrainer, outputDirectory);
     }
 
     /**
@@ -356,25 +366,31 @@ public final class Distillation {
         }
     }
 
-    /** Collects the parts of a distillation; {@link #build()} checks them and names what is missing. */
+    /**
+     * Collects the parts of a distillation; {@link #build()} checks them and names every problem. Reusable: building
+     * changes nothing, so one builder can build several distillations.
+     */
     public static final class Builder {
 
         private final List<Teacher> teachers = new ArrayList<>();
-        private final Set<EntityType> entityTypes = new TreeSet<>();
+        private final Set<EntityType> entityTypes;
         private CombinationSelector combination;
-        private StudentTrainer studentTrainer;
+        private final StudentTrainer studentTrainer;
         private StudentTrainer goldStudentTrainer;
         private List<Annotation> development = List.of();
         private List<Annotation> test = List.of();
         private List<Annotation> goldTraining = List.of();
         private Evaluator evaluator;
-        private Path outputDirectory;
+        private final Path outputDirectory;
         private final List<ProgressListener> listeners = new ArrayList<>();
         private Integer labellingBatchSize;
         private boolean propagateAbbreviations;
         private int selfTrainingRounds;
 
-        private Builder() {
+        private Builder(Set<EntityType> entityTypes, StudentTrainer studentTrainer, Path outputDirectory) {
+            this.entityTypes = new TreeSet<>(Objects.requireNonNull(entityTypes, "entityTypes"));
+            this.studentTrainer = Objects.requireNonNull(studentTrainer, "studentTrainer");
+            this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory");
         }
 
         /** Adds a teacher; names must be unique. */
@@ -390,22 +406,9 @@ public final class Distillation {
             return this;
         }
 
-        /** The entity types to distil; labels of other types are ignored. */
-        public Builder entityTypes(Set<EntityType> types) {
-            entityTypes.clear();
-            entityTypes.addAll(types);
-            return this;
-        }
-
         /** How teachers are combined; default: the union of all teachers for every type. */
         public Builder combination(CombinationSelector selector) {
             combination = Objects.requireNonNull(selector, "selector");
-            return this;
-        }
-
-        /** Trains the students (required). */
-        public Builder studentTrainer(StudentTrainer trainer) {
-            studentTrainer = Objects.requireNonNull(trainer, "trainer");
             return this;
         }
 
@@ -439,12 +442,6 @@ public final class Distillation {
         /** Scores the systems on the test set (required when a test set is given). */
         public Builder evaluator(Evaluator newEvaluator) {
             evaluator = Objects.requireNonNull(newEvaluator, "evaluator");
-            return this;
-        }
-
-        /** Where labels, students and reports go (required); reports can contain note text. */
-        public Builder outputDirectory(Path directory) {
-            outputDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
@@ -484,51 +481,35 @@ public final class Distillation {
 
         /** Checks the configuration; the message names every missing or bad part. */
         public Distillation build() {
-            List<String> problems = new ArrayList<>();
-            if (teachers.isEmpty()) {
-                problems.add("no teacher: call addTeacher(...)");
-            }
+            SettingsCheck check = SettingsCheck.of("the distillation");
+            check.require(!teachers.isEmpty(), "no teacher: call addTeacher(...)");
             Set<String> names = new HashSet<>();
             teachers.stream().map(Teacher::name).filter(name -> !names.add(name))
-                    .forEach(name -> problems.add("teacher name '" + name + "' is used twice"));
+                    .forEach(name -> check.add("teacher name '" + name + "' is used twice"));
             teachers.stream().map(Teacher::name)
                     .filter(name -> name.equals(COMBINATION) || name.equals(STUDENT) || name.equals(GOLD_STUDENT)
                             || name.startsWith(SELF_TRAINING))
-                    .forEach(name -> problems.add("teacher name '" + name + "' is reserved for the pipeline's own systems"));
-            if (entityTypes.isEmpty()) {
-                problems.add("no entity type: call entityTypes(...)");
-            }
-            if (studentTrainer == null) {
-                problems.add("no student trainer: call studentTrainer(...)");
-            }
-            if (outputDirectory == null) {
-                problems.add("no output directory: call outputDirectory(...)");
-            }
-            if (!test.isEmpty() && evaluator == null) {
-                problems.add("a test set is given but no evaluator: call evaluator(...) (e.g. meddistill-eval's StandardEvaluator)");
-            }
-            if (selfTrainingRounds < 0) {
-                problems.add("selfTrainingRounds must not be negative: " + selfTrainingRounds);
-            }
-            if (selfTrainingRounds > 0 && development.isEmpty()) {
-                problems.add("self-training needs development documents to decide when to stop: call development(...)");
-            }
-            if (labellingBatchSize != null && labellingBatchSize < 1) {
-                problems.add("labellingBatchSize must be at least 1: " + labellingBatchSize);
-            }
-            checkUnique(development, "development", problems);
-            checkUnique(test, "test", problems);
-            checkUnique(goldTraining, "goldTraining", problems);
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("cannot build the distillation: " + String.join("; ", problems));
-            }
+                    .forEach(name -> check.add(
+                            "teacher name '" + name + "' is reserved for the pipeline's own systems"));
+            check.require(!entityTypes.isEmpty(), "entityTypes must not be empty");
+            check.require(test.isEmpty() || evaluator != null,
+                    "a test set is given but no evaluator: call evaluator(...) (e.g. meddistill-eval's StandardEvaluator)");
+            check.notNegative("selfTrainingRounds", selfTrainingRounds);
+            check.require(selfTrainingRounds == 0 || !development.isEmpty(),
+                    "self-training needs development documents to decide when to stop: call development(...)");
+            check.require(labellingBatchSize == null || labellingBatchSize >= 1,
+                    "labellingBatchSize must be at least 1: " + labellingBatchSize);
+            checkUnique(development, "development", check);
+            checkUnique(test, "test", check);
+            checkUnique(goldTraining, "goldTraining", check);
+            check.throwIfAny();
             return new Distillation(this);
         }
 
-        private static void checkUnique(List<Annotation> annotations, String field, List<String> problems) {
+        private static void checkUnique(List<Annotation> annotations, String field, SettingsCheck check) {
             Set<String> ids = new HashSet<>();
             annotations.stream().map(Annotation::documentId).filter(id -> !ids.add(id)).findFirst()
-                    .ifPresent(id -> problems.add(field + " contains document '" + id + "' twice"));
+                    .ifPresent(id -> check.add(field + " contains document '" + id + "' twice"));
         }
     }
 }

@@ -6,8 +6,8 @@
  * {@link io.github.meddistill.core.pipeline.Evaluator}.
  *
  * <pre>{@code
- * DistillationResult result = Distillation.builder().addTeacher(teacher).entityTypes(Set.of(EntityType.DISEASE))
- *         .studentTrainer(trainer).outputDirectory(Path.of("run")).build().run(notes);
+ * DistillationResult result = Distillation.builder(Set.of(EntityType.DISEASE), trainer, Path.of("run"))
+ *         .addTeacher(teacher).build().run(notes);
  * }</pre>
  */
 package io.github.meddistill.core.pipeline;

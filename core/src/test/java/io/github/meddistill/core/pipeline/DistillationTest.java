@@ -57,26 +57,27 @@ class DistillationTest {
     private final List<Annotation> goldTest = List.of(gold(testNote, "asthma", DIS, "metformin", MED));
 
     private Distillation.Builder configured() {
-        return Distillation.builder()
+        return configured(Set.of(MED, DIS));
+    }
+
+    private Distillation.Builder configured(Set<EntityType> types) {
+        return Distillation.builder(types, trainer, out)
                 .addTeacher(drugs)
                 .addTeacher(diseases)
-                .entityTypes(Set.of(MED, DIS))
-                .studentTrainer(trainer)
                 .test(goldTest)
                 .evaluator(new ExactMatchEvaluator())
-                .outputDirectory(out)
                 .labellingBatchSize(2);
     }
 
     @Test
     void should_name_every_missing_part_when_building_an_empty_configuration() {
-        assertThatThrownBy(() -> Distillation.builder().test(goldTest).build())
-                .isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Distillation.builder(Set.of(), trainer, out).test(goldTest).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("cannot build the distillation: ")
                 .hasMessageContaining("no teacher")
-                .hasMessageContaining("no entity type")
-                .hasMessageContaining("no student trainer")
-                .hasMessageContaining("no output directory")
-                .hasMessageContaining("no evaluator");
+                .hasMessageContaining("entityTypes must not be empty")
+                .hasMessageContaining("no evaluator")
+                .hasMessageEndingWith("(3 problems)");
     }
 
     @Test
@@ -85,6 +86,66 @@ class DistillationTest {
                 .addTeacher(new PhraseTeacher("student", Map.of())).build())
                 .hasMessageContaining("teacher name 'drugs' is used twice")
                 .hasMessageContaining("teacher name 'student' is reserved");
+    }
+
+    @Test
+    void should_tell_teachers_and_trainers_the_entity_types_when_they_were_given_none() {
+        // given: a teacher and a trainer that answer for the types they are told
+        Map<String, Set<EntityType>> told = new java.util.concurrent.ConcurrentHashMap<>();
+        io.github.meddistill.core.Teacher untold = new io.github.meddistill.core.Teacher() {
+            @Override
+            public String name() {
+                return "untold";
+            }
+
+            @Override
+            public Annotation annotate(Document document) {
+                return diseases.annotate(document);
+            }
+
+            @Override
+            public io.github.meddistill.core.Teacher forEntityTypes(Set<EntityType> types) {
+                told.put("teacher", types);
+                return this;
+            }
+        };
+        io.github.meddistill.core.StudentTrainer recording = new io.github.meddistill.core.StudentTrainer() {
+            @Override
+            public io.github.meddistill.core.Student train(List<Annotation> training, List<Annotation> development) {
+                return trainer.train(training, development);
+            }
+
+            @Override
+            public io.github.meddistill.core.StudentTrainer forEntityTypes(Set<EntityType> types) {
+                told.put("trainer", types);
+                return this;
+            }
+        };
+
+        // when
+        Distillation.builder(Set.of(DIS), recording, out).addTeacher(untold).build();
+
+        // then
+        assertThat(told).containsEntry("teacher", Set.of(DIS)).containsEntry("trainer", Set.of(DIS));
+    }
+
+    @Test
+    void should_build_the_same_distillation_twice_when_the_builder_is_reused() {
+        // given
+        Distillation.Builder builder = configured();
+
+        // when
+        Distillation first = builder.build();
+        Distillation second = builder.addTeacher(new PhraseTeacher("more", Map.of())).build();
+
+        // then: the first keeps its two teachers, and a broken builder keeps failing the same way
+        try (DistillationResult result = first.run(unlabeled)) {
+            assertThat(result.teacherAnnotations()).containsOnlyKeys("drugs", "diseases");
+        }
+        assertThat(second).isNotSameAs(first);
+        Distillation.Builder broken = Distillation.builder(Set.of(DIS), trainer, out);
+        assertThatThrownBy(broken::build).hasMessage("cannot build the distillation: no teacher: call addTeacher(...)");
+        assertThatThrownBy(broken::build).hasMessage("cannot build the distillation: no teacher: call addTeacher(...)");
     }
 
     @Test
@@ -134,7 +195,7 @@ class DistillationTest {
     void should_train_the_student_again_when_its_training_labels_changed_since_it_was_saved() {
         configured().build().run(unlabeled).close();
 
-        try (DistillationResult again = configured().entityTypes(Set.of(MED)).build().run(unlabeled)) {
+        try (DistillationResult again = configured(Set.of(MED)).build().run(unlabeled)) {
             assertThat(trainer.trainings.get()).isEqualTo(2);
             assertThat(again.student().extract("asthma and metformin")).extracting(Entity::type).containsExactly(MED);
         }
@@ -271,12 +332,9 @@ class DistillationTest {
 
     private Distillation.Builder selfTraining(CoordinationStudentTrainer coordination) {
         Document dev = new Document("d0", "bronchitis; gastritis");
-        return Distillation.builder()
+        return Distillation.builder(Set.of(DIS), coordination, out)
                 .addTeacher(new PhraseTeacher("asthma-only", Map.of("asthma", DIS)))
-                .entityTypes(Set.of(DIS))
-                .studentTrainer(coordination)
                 .development(List.of(gold(dev, "bronchitis", DIS, "gastritis", DIS)))
-                .outputDirectory(out)
                 .labellingBatchSize(2)
                 .selfTrainingRounds(5);
     }

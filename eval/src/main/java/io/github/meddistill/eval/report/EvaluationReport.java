@@ -2,6 +2,7 @@ package io.github.meddistill.eval.report;
 
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.io.AtomicFiles;
 import io.github.meddistill.core.pipeline.Evaluation;
 import io.github.meddistill.eval.Bootstrap;
@@ -242,20 +243,14 @@ public final class EvaluationReport implements Evaluation {
          * @throws IllegalArgumentException naming the bad field, the system, or the document that does not match
          */
         public EvaluationReport build() {
+            SettingsCheck check = SettingsCheck.of("the evaluation report");
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(bootstrap, "bootstrap");
-            if (systems.isEmpty()) {
-                throw new IllegalArgumentException("systems: a report needs at least one system");
-            }
-            if (errorContextChars < 0) {
-                throw new IllegalArgumentException("errorContextChars must not be negative: " + errorContextChars);
-            }
-            if (examplesPerGroup < 1) {
-                throw new IllegalArgumentException("examplesPerGroup must be at least 1: " + examplesPerGroup);
-            }
-            if (maxErrorGroups < 0) {
-                throw new IllegalArgumentException("maxErrorGroups must not be negative: " + maxErrorGroups);
-            }
+            check.require(!systems.isEmpty(), "systems: a report needs at least one system");
+            check.require(errorContextChars >= 0, "errorContextChars must not be negative: " + errorContextChars);
+            check.require(examplesPerGroup >= 1, "examplesPerGroup must be at least 1: " + examplesPerGroup);
+            check.require(maxErrorGroups >= 0, "maxErrorGroups must not be negative: " + maxErrorGroups);
+            check.throwIfAny();
             SortedSet<EntityType> types = new TreeSet<>();
             gold.forEach(a -> a.entities().forEach(e -> types.add(e.type())));
             systems.values().forEach(s -> s.predictions.forEach(a -> a.entities().forEach(e -> types.add(e.type()))));

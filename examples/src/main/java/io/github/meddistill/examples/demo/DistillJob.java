@@ -47,18 +47,17 @@ public final class DistillJob {
                                  ProgressListener progress) {
         DemoTask task = inputs.task();
         Map<String, TrainingSummary> training = new ConcurrentHashMap<>();
-        Distillation.Builder builder = Distillation.builder()
+        Distillation.Builder builder = Distillation.builder(task.types(),
+                        trainer(task, options, options.outsideWeight(), Distillation.STUDENT, training, progress),
+                        taskDirectory)
                 .teachers(inputs.teachers())
-                .entityTypes(task.types())
                 .combination(new SubsetSearchSelector())
-                .studentTrainer(trainer(task, options, options.outsideWeight(), Distillation.STUDENT, training, progress))
                 .development(inputs.dev())
                 .test(inputs.test())
                 .propagateAbbreviations(options.propagateAbbreviations())
                 .selfTrainingRounds(options.selfTrainingRounds())
                 .evaluator(writingPredictions(new StandardEvaluator(task.name() + " " + inputs.testName(),
                         Bootstrap.builder().build()), taskDirectory.resolve(PREDICTIONS)))
-                .outputDirectory(taskDirectory)
                 .addListener(progress);
         if (!inputs.goldTraining().isEmpty()) {
             builder.goldStudentTrainer(trainer(task, options, 1.0, Distillation.GOLD_STUDENT, training, progress))

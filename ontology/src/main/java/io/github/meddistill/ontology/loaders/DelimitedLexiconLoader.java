@@ -1,6 +1,7 @@
 package io.github.meddistill.ontology.loaders;
 
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.ontology.OntologyFormatException;
 import io.github.meddistill.ontology.Term;
 import io.github.meddistill.ontology.internal.CsvRecordReader;
@@ -243,28 +244,21 @@ public final class DelimitedLexiconLoader {
         }
 
         public DelimitedLexiconLoader build() {
+            SettingsCheck check = SettingsCheck.of("the lexicon loader");
             Objects.requireNonNull(format, "format");
-            if (termColumn == null || termColumn.isBlank()) {
-                throw new IllegalArgumentException("termColumn must not be blank: termColumn=" + termColumn);
-            }
-            if ((typeColumn == null) == (type == null)) {
-                throw new IllegalArgumentException("exactly one of typeColumn and type must be set: typeColumn="
-                        + typeColumn + ", type=" + type);
-            }
-            if (source == null || source.isBlank()) {
-                throw new IllegalArgumentException("source must not be blank: source=" + source);
-            }
+            check.require(termColumn != null && !termColumn.isBlank(),
+                    "termColumn must not be blank: termColumn=" + termColumn);
+            check.require((typeColumn == null) != (type == null),
+                    "exactly one of typeColumn and type must be set: typeColumn=" + typeColumn + ", type=" + type);
+            check.require(source != null && !source.isBlank(), "source must not be blank: source=" + source);
             Objects.requireNonNull(charset, "charset");
             for (String separator : synonymColumns.values()) {
-                if (separator.isEmpty()) {
-                    throw new IllegalArgumentException("synonym separator must not be empty");
-                }
+                check.require(!separator.isEmpty(), "synonym separator must not be empty");
             }
             for (String separator : separateTermColumns.values()) {
-                if (separator.isEmpty()) {
-                    throw new IllegalArgumentException("separate term separator must not be empty");
-                }
+                check.require(!separator.isEmpty(), "separate term separator must not be empty");
             }
+            check.throwIfAny();
             return new DelimitedLexiconLoader(this);
         }
     }

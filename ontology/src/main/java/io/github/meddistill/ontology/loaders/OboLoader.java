@@ -1,6 +1,7 @@
 package io.github.meddistill.ontology.loaders;
 
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.ontology.OntologyFormatException;
 import io.github.meddistill.ontology.Term;
 import io.github.meddistill.ontology.internal.Inputs;
@@ -265,13 +266,12 @@ public final class OboLoader {
         }
 
         public OboLoader build() {
+            SettingsCheck check = SettingsCheck.of("the OBO loader");
             Objects.requireNonNull(type, "type");
-            if (branchRoot != null && branchRoot.isBlank()) {
-                throw new IllegalArgumentException("branchRoot must not be blank: branchRoot='" + branchRoot + "'");
-            }
-            if (source != null && source.isBlank()) {
-                throw new IllegalArgumentException("source must not be blank: source='" + source + "'");
-            }
+            check.require(branchRoot == null || !branchRoot.isBlank(),
+                    "branchRoot must not be blank: branchRoot='" + branchRoot + "'");
+            check.require(source == null || !source.isBlank(), "source must not be blank: source='" + source + "'");
+            check.throwIfAny();
             return new OboLoader(this);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.meddistill.ontology.loaders;
 
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.ontology.OntologyFormatException;
 import io.github.meddistill.ontology.OntologyLoadException;
 import io.github.meddistill.ontology.Term;
@@ -218,15 +219,11 @@ public final class RrfLoader {
         }
 
         public RrfLoader build() {
-            if (sources.isEmpty()) {
-                throw new IllegalArgumentException("sources must not be empty");
-            }
-            if (termTypes.isEmpty()) {
-                throw new IllegalArgumentException("termTypes must not be empty");
-            }
-            if (languages.isEmpty()) {
-                throw new IllegalArgumentException("languages must not be empty");
-            }
+            SettingsCheck check = SettingsCheck.of("the RRF loader");
+            check.require(!sources.isEmpty(), "sources must not be empty");
+            check.require(!termTypes.isEmpty(), "termTypes must not be empty");
+            check.require(!languages.isEmpty(), "languages must not be empty");
+            check.throwIfAny();
             return new RrfLoader(this);
         }
     }

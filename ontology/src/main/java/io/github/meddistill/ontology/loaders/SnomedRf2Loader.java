@@ -1,6 +1,7 @@
 package io.github.meddistill.ontology.loaders;
 
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.ontology.OntologyFormatException;
 import io.github.meddistill.ontology.OntologyLoadException;
 import io.github.meddistill.ontology.Term;
@@ -378,22 +379,18 @@ public final class SnomedRf2Loader {
         }
 
         public SnomedRf2Loader build() {
-            if (semanticTags.isEmpty()) {
-                throw new IllegalArgumentException("semanticTags must not be empty");
-            }
+            SettingsCheck check = SettingsCheck.of("the SNOMED CT loader");
+            check.require(!semanticTags.isEmpty(), "semanticTags must not be empty");
             for (String tag : semanticTags.keySet()) {
-                if (tag.isBlank() || tag.startsWith("(")) {
-                    throw new IllegalArgumentException("semanticTags keys must be tags without parentheses, e.g."
-                            + " 'disorder': tag='" + tag + "'");
-                }
+                check.require(!(tag.isBlank() || tag.startsWith("(")),
+                        "semanticTags keys must be tags without parentheses, e.g. 'disorder': tag='" + tag + "'");
             }
             if (languageRefset == null || !languageRefset.matches("[0-9]{6,18}")) {
                 throw new IllegalArgumentException("languageRefset must be a SNOMED CT id: languageRefset="
                         + languageRefset);
             }
-            if (source == null || source.isBlank()) {
-                throw new IllegalArgumentException("source must not be blank: source=" + source);
-            }
+            check.require(source != null && !source.isBlank(), "source must not be blank: source=" + source);
+            check.throwIfAny();
             return new SnomedRf2Loader(this);
         }
     }

@@ -8,6 +8,7 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.Teacher;
 import io.github.meddistill.core.TokenUsage;
 import io.github.meddistill.teachers.AuthenticationException;
 import io.github.meddistill.teachers.InvalidRequestException;
@@ -22,6 +23,7 @@ import io.github.meddistill.teachers.testing.RecordedRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,16 +224,47 @@ class OpenAiTeacherTest {
 
     @Test
     void should_reject_bad_settings_naming_the_field_when_building() {
-        assertThatThrownBy(() -> teacher("my-local-model").build()).hasMessageStartingWith("price:");
-        assertThatThrownBy(() -> teacher("o1").temperature(0.2).build()).hasMessageStartingWith("temperature:");
+        assertThatThrownBy(() -> teacher("my-local-model").build())
+                .hasMessageStartingWith("cannot build the teacher for model 'my-local-model': price:");
+        assertThatThrownBy(() -> teacher("o1").temperature(0.2).build())
+                .hasMessageStartingWith("cannot build the teacher for model 'o1': temperature:");
         assertThatThrownBy(() -> teacher("gpt-4o").reasoningEffort(ReasoningEffort.HIGH).build())
-                .hasMessageStartingWith("reasoningEffort:");
-        assertThatThrownBy(() -> teacher("gpt-4o").maxConcurrency(0).build()).hasMessageStartingWith("maxConcurrency");
+                .hasMessageStartingWith("cannot build the teacher for model 'gpt-4o': reasoningEffort:");
+        assertThatThrownBy(() -> teacher("gpt-4o").maxConcurrency(0).build())
+                .hasMessageStartingWith("cannot build the teacher for model 'gpt-4o': maxConcurrency");
         assertThatThrownBy(() -> teacher("gpt-4o").addEntityType(EntityType.of("PROCEDURE"), " ").build())
-                .hasMessageStartingWith("entityTypes:");
-        assertThatThrownBy(() -> teacher("gpt-4o").baseUrl("localhost:8000").build()).hasMessageStartingWith("baseUrl");
+                .hasMessageStartingWith("cannot build the teacher for model 'gpt-4o': entityTypes:");
+        assertThatThrownBy(() -> teacher("gpt-4o").baseUrl("localhost:8000").build())
+                .hasMessageStartingWith("cannot build the teacher for model 'gpt-4o': baseUrl");
         assertThatThrownBy(() -> teacher("gpt-4o").azureApiVersion("2024-10-21").baseUrl(null).build())
-                .hasMessageStartingWith("azureApiVersion:");
+                .hasMessageStartingWith("cannot build the teacher for model 'gpt-4o': azureApiVersion:");
+    }
+
+    @Test
+    void should_ask_for_the_pipelines_types_and_share_usage_when_told_types_after_building_without_any() {
+        try (LlmTeacher gpt = teacher("gpt-4o").build()) {
+            // when: the pipeline tells the teacher it distils MEDICATION only
+            Teacher told = gpt.forEntityTypes(Set.of(EntityType.MEDICATION));
+            Annotation annotation = told.annotate(NOTE);
+
+            // then: the prompt and schema ask for MEDICATION only, and the usage adds up on the teacher the caller holds
+            JsonNode body = server.requests().get(0).json();
+            assertThat(body.path("messages").get(0).path("content").asText()).doesNotContain("- DISEASE");
+            assertThat(body.path("response_format").path("json_schema").path("schema").toString())
+                    .contains("[\"MEDICATION\"]");
+            assertThat(annotation.entities()).extracting(Entity::type).containsOnly(EntityType.MEDICATION);
+            assertThat(gpt.totals().paidRequests()).isEqualTo(1);
+            assertThat(told.configuration()).isNotEqualTo(gpt.configuration());
+        }
+    }
+
+    @Test
+    void should_keep_its_own_types_when_told_types_after_building_with_some() {
+        try (LlmTeacher gpt = teacher("gpt-4o").addEntityType(EntityType.DISEASE).build()) {
+            assertThat(gpt.forEntityTypes(Set.of(EntityType.MEDICATION))).isSameAs(gpt);
+            assertThatThrownBy(() -> teacher("gpt-4o").build().forEntityTypes(Set.of(EntityType.of("PROCEDURE"))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("addEntityType(type, definition)");
+        }
     }
 
     @Test
