@@ -1,8 +1,9 @@
 package io.github.meddistill.core;
 
 /**
- * Root of every exception MedDistill throws. Unchecked, always with a message that says what was
- * expected and what came, and with the cause where there is one.
+ * Root of every failure of MedDistill's work (input, files, models, services); a bad argument or builder setting is
+ * an {@link IllegalArgumentException} instead (see the package documentation for the whole policy). Unchecked, always
+ * with a message that says what was expected and what came, and with the cause where there is one.
  *
  * <p>Subclasses say whether retrying can help: {@link RetriableException} for transient failures
  * (rate limits, server errors, timeouts), {@link NonRetriableException} for everything a retry

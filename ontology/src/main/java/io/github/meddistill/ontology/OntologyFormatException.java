@@ -8,19 +8,11 @@ public class OntologyFormatException extends OntologyLoadException {
 
     private static final long serialVersionUID = 1L;
 
-    private final long line;
-
     public OntologyFormatException(String file, long line, String message) {
         this(file, line, message, null);
     }
 
     public OntologyFormatException(String file, long line, String message, Throwable cause) {
-        super(file, file + ":" + line, message, cause);
-        this.line = line;
-    }
-
-    /** The 1-based line number where the problem was found (0: the file as a whole, e.g. empty). */
-    public long line() {
-        return line;
+        super(file, line, message, cause);
     }
 }

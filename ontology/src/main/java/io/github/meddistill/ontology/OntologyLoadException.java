@@ -1,32 +1,22 @@
 package io.github.meddistill.ontology;
 
-import io.github.meddistill.core.NonRetriableException;
+import io.github.meddistill.core.FileException;
 
 /** A vocabulary file could not be found, opened or read. The message starts with the file. */
-public class OntologyLoadException extends NonRetriableException {
+public class OntologyLoadException extends FileException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String file;
-
     public OntologyLoadException(String file, String message) {
-        super(file + ": " + message);
-        this.file = file;
+        super(file, 0, file + ": " + message, null);
     }
 
     public OntologyLoadException(String file, String message, Throwable cause) {
-        super(file + ": " + message, cause);
-        this.file = file;
+        super(file, 0, file + ": " + message, cause);
     }
 
-    /** For subclasses that put more than the file in front of the message. */
-    protected OntologyLoadException(String file, String location, String message, Throwable cause) {
-        super(location + ": " + message, cause);
-        this.file = file;
-    }
-
-    /** The file (for a file inside a zip: {@code archive.zip!/entry}). */
-    public String file() {
-        return file;
+    /** For subclasses that name a line: the message is {@code file:line: message}. */
+    protected OntologyLoadException(String file, long line, String message, Throwable cause) {
+        super(file, line, file + ":" + line + ": " + message, cause);
     }
 }

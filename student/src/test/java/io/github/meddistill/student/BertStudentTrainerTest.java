@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,6 +214,24 @@ class BertStudentTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tpu");
         assertThatThrownBy(() -> BertStudentTrainer.builder().entityRatioWeight(-1).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entityRatioWeight");
+    }
+
+    @Test
+    void should_list_every_bad_setting_in_one_exception_when_several_are_misconfigured() {
+        assertThatThrownBy(() -> BertStudentTrainer.builder().learningRate(0).epochs(0).batchSize(0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("cannot build the student trainer: learningRate")
+                .hasMessageContaining("epochs must be at least 1: 0").hasMessageEndingWith("(3 problems)");
+    }
+
+    @Test
+    void should_train_for_the_pipelines_types_when_told_them_and_built_without_types() {
+        BertStudentTrainer untyped = BertStudentTrainer.builder().build();
+        BertStudentTrainer typed = BertStudentTrainer.builder().entityTypes(List.of(EntityType.DISEASE)).build();
+
+        assertThat(untyped.forEntityTypes(Set.of(EntityType.MEDICATION)).configuration())
+                .isEqualTo(BertStudentTrainer.builder().entityTypes(List.of(EntityType.MEDICATION)).build().configuration());
+        assertThat(typed.forEntityTypes(Set.of(EntityType.MEDICATION))).isSameAs(typed);
     }
 
     @Test

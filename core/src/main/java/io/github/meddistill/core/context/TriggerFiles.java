@@ -43,7 +43,7 @@ public final class TriggerFiles {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(reader, file.toString());
         } catch (IOException e) {
-            throw new CorpusIoException("cannot read trigger file " + file + ": " + e.getMessage(), e);
+            throw new CorpusIoException(file, "cannot read trigger file " + file, e);
         }
     }
 

@@ -108,7 +108,7 @@ public final class BratReader {
             return new Reader(folderOrFile.toString(), List.of(text).iterator());
         }
         if (!Files.exists(folderOrFile)) {
-            throw new CorpusIoException("cannot read " + folderOrFile + " as brat", new NoSuchFileException(name));
+            throw new CorpusIoException(folderOrFile, "cannot read " + folderOrFile + " as brat", new NoSuchFileException(name));
         }
         throw new CorpusFormatException(folderOrFile.toString(), 0, "path", "a brat folder of NAME.txt and NAME.ann"
                 + " files, or one .txt or .ann file", "a file named " + name);
@@ -123,7 +123,7 @@ public final class BratReader {
                     .collect(Collectors.toList());
             others = entries.stream().map(f -> f.getFileName().toString()).filter(n -> !n.endsWith(".txt")).toList();
         } catch (IOException e) {
-            throw new CorpusIoException("cannot list " + folder, e);
+            throw new CorpusIoException(folder, "cannot list " + folder, e);
         }
         if (texts.isEmpty()) {
             throw new CorpusFormatException(folder.toString(), 0, "files", "brat documents: NAME.txt files, each with"

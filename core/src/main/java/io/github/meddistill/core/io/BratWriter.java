@@ -42,7 +42,7 @@ public final class BratWriter implements AnnotationWriter {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new CorpusIoException("cannot create folder " + folder, e);
+            throw new CorpusIoException(folder, "cannot create folder " + folder, e);
         }
         return new BratWriter(folder);
     }
@@ -92,7 +92,7 @@ public final class BratWriter implements AnnotationWriter {
             Files.writeString(folder.resolve(id + ".txt"), text, StandardCharsets.UTF_8);
             Files.writeString(folder.resolve(id + ".ann"), ann, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new CorpusIoException("cannot write document " + id + " to " + folder, e);
+            throw new CorpusIoException(folder, "cannot write document " + id + " to " + folder, e);
         }
         documents++;
         entities += annotation.entities().size();

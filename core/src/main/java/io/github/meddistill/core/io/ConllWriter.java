@@ -68,7 +68,7 @@ public final class ConllWriter {
                 }
             });
         } catch (IOException e) {
-            throw new CorpusIoException("cannot write " + file, e);
+            throw new CorpusIoException(file, "cannot write " + file, e);
         }
         return written[0];
     }
@@ -81,7 +81,7 @@ public final class ConllWriter {
         try {
             return open(Gzip.compressIfNamed(Files.newOutputStream(file), file), file.toString());
         } catch (IOException e) {
-            throw new CorpusIoException("cannot create " + file, e);
+            throw new CorpusIoException(file, "cannot create " + file, e);
         }
     }
 
@@ -142,7 +142,7 @@ public final class ConllWriter {
                     }
                 }
             } catch (IOException e) {
-                throw new CorpusIoException("cannot write document " + annotation.documentId() + " to " + target, e);
+                throw new CorpusIoException(target, "cannot write document " + annotation.documentId() + " to " + target, e);
             }
             long kept = annotation.entities().stream().filter(written::contains).count();
             documents++;
@@ -160,7 +160,7 @@ public final class ConllWriter {
             try {
                 writer.close();
             } catch (IOException e) {
-                throw new CorpusIoException("cannot close " + target, e);
+                throw new CorpusIoException(target, "cannot close " + target, e);
             }
         }
     }

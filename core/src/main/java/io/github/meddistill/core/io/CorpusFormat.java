@@ -110,7 +110,7 @@ public enum CorpusFormat {
                 }
             }
         } catch (IOException e) {
-            throw new CorpusIoException("cannot read " + path, e);
+            throw new CorpusIoException(path, "cannot read " + path, e);
         }
         throw new CorpusFormatException(path.toString(), 0, "format", "a corpus in JSONL, PubTator, brat or CoNLL (by"
                 + " name: .jsonl, .pubtator, .ann or a folder, .conll/.tsv/.iob; by content: a JSON object,"

@@ -1,6 +1,6 @@
 package io.github.meddistill.core.io;
 
-import io.github.meddistill.core.NonRetriableException;
+import io.github.meddistill.core.FileException;
 
 /**
  * A corpus file that does not follow its format. The message names the file, the line (1-based; 0
@@ -8,13 +8,11 @@ import io.github.meddistill.core.NonRetriableException;
  * {@code train.txt:12: field 'end': expected an offset <= text length 230, but was '245'}.
  * Values found in the file are quoted and shortened to 80 characters, since they may be clinical text.
  */
-public class CorpusFormatException extends NonRetriableException {
+public class CorpusFormatException extends FileException {
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_VALUE_LENGTH = 80;
 
-    private final String file;
-    private final long line;
     private final String field;
     private final String expected;
     private final String actual;
@@ -24,22 +22,11 @@ public class CorpusFormatException extends NonRetriableException {
     }
 
     public CorpusFormatException(String file, long line, String field, String expected, String actual, Throwable cause) {
-        super(file + ":" + line + ": field '" + field + "': expected " + expected + ", but was " + quote(actual), cause);
-        this.file = file;
-        this.line = line;
+        super(file, line, file + ":" + line + ": field '" + field + "': expected " + expected + ", but was "
+                + quote(actual), cause);
         this.field = field;
         this.expected = expected;
         this.actual = actual;
-    }
-
-    /** The file (or stream name) that holds the problem. */
-    public String file() {
-        return file;
-    }
-
-    /** 1-based line number; 0 when the problem concerns the whole file. */
-    public long line() {
-        return line;
     }
 
     /** The field, column or part of the line that is wrong. */

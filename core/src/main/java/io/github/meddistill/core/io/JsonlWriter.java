@@ -56,7 +56,7 @@ public final class JsonlWriter implements AnnotationWriter {
             return new JsonlWriter(Gzip.compressIfNamed(new BufferedOutputStream(Files.newOutputStream(file)), file),
                     file.toString());
         } catch (IOException e) {
-            throw new CorpusIoException("cannot create " + file, e);
+            throw new CorpusIoException(file, "cannot create " + file, e);
         }
     }
 
@@ -80,7 +80,7 @@ public final class JsonlWriter implements AnnotationWriter {
                 }
             });
         } catch (IOException e) {
-            throw new CorpusIoException("cannot write " + file, e);
+            throw new CorpusIoException(file, "cannot write " + file, e);
         }
         return written[0];
     }
@@ -119,7 +119,7 @@ public final class JsonlWriter implements AnnotationWriter {
             json.close();
             output.write('\n');
         } catch (IOException e) {
-            throw new CorpusIoException("cannot write document " + annotation.documentId() + " to " + target, e);
+            throw new CorpusIoException(target, "cannot write document " + annotation.documentId() + " to " + target, e);
         }
         documents++;
         entities += annotation.entities().size();
@@ -135,7 +135,7 @@ public final class JsonlWriter implements AnnotationWriter {
         try {
             output.close();
         } catch (IOException e) {
-            throw new CorpusIoException("cannot close " + target, e);
+            throw new CorpusIoException(target, "cannot close " + target, e);
         }
     }
 }

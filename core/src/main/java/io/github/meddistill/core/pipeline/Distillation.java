@@ -4,6 +4,7 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.FileException;
 import io.github.meddistill.core.MedDistillException;
 import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.SpanF1;
@@ -16,7 +17,6 @@ import io.github.meddistill.core.combine.UnionCombiner;
 import io.github.meddistill.core.io.AtomicFiles;
 import io.github.meddistill.core.text.AbbreviationPropagation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -354,7 +354,7 @@ public final class Distillation {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new FileException(file, "cannot read", e);
         }
     }
 
@@ -362,7 +362,7 @@ public final class Distillation {
         try {
             AtomicFiles.writeString(file, content);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new FileException(file, "cannot write", e);
         }
     }
 

@@ -9,11 +9,11 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.FileException;
 import io.github.meddistill.core.MedDistillException;
 import io.github.meddistill.core.TokenUsage;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ final class LabelJournal {
         try {
             content = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read label journal " + file, e);
+            throw new FileException(file, "cannot read the label journal", e);
         }
         int completeEnd = content.lastIndexOf('\n') + 1;
         String[] lines = content.substring(0, completeEnd).split("\n");
@@ -103,7 +103,7 @@ final class LabelJournal {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(completeLength);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot repair label journal " + file, e);
+            throw new FileException(file, "cannot repair the label journal", e);
         }
     }
 
@@ -140,7 +140,7 @@ final class LabelJournal {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to label journal " + file, e);
+            throw new FileException(file, "cannot append to the label journal", e);
         }
         newEntries.forEach(entry -> entries.put(entry.annotation().documentId(), entry));
     }

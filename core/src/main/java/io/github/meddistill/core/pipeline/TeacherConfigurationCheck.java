@@ -1,9 +1,9 @@
 package io.github.meddistill.core.pipeline;
 
+import io.github.meddistill.core.FileException;
 import io.github.meddistill.core.Teacher;
 import io.github.meddistill.core.io.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -59,8 +59,7 @@ final class TeacherConfigurationCheck {
                     ? "the labels set aside earlier for this configuration are used again"
                     : "the notes are labelled again");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot check the label journals of teacher " + teacher.name() + " in "
-                    + directory, e);
+            throw new FileException(directory, "cannot check the label journals of teacher " + teacher.name(), e);
         }
     }
 

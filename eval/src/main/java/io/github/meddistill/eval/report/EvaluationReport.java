@@ -2,6 +2,7 @@ package io.github.meddistill.eval.report;
 
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.FileException;
 import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.io.AtomicFiles;
 import io.github.meddistill.core.pipeline.Evaluation;
@@ -14,7 +15,6 @@ import io.github.meddistill.eval.cost.SpeedCostRatio;
 import io.github.meddistill.eval.cost.SystemCost;
 import io.github.meddistill.eval.errors.ErrorAnalysis;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,7 +138,7 @@ public final class EvaluationReport implements Evaluation {
      * Writes {@value #JSON_FILE}, {@value #MARKDOWN_FILE} and {@value #HTML_FILE} into {@code directory},
      * creating it if needed.
      *
-     * @throws UncheckedIOException naming the file that could not be written
+     * @throws FileException naming the file that could not be written
      */
     @Override
     public void writeReports(Path directory) {
@@ -153,7 +153,7 @@ public final class EvaluationReport implements Evaluation {
         try {
             AtomicFiles.writeString(file, content);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write report " + file + ": " + e.getMessage(), e);
+            throw new FileException(file, "cannot write the report", e);
         }
     }
 

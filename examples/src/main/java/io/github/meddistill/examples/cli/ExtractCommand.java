@@ -171,9 +171,9 @@ public final class ExtractCommand implements Callable<Integer> {
                 try {
                     documents.add(new Document(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
                 } catch (CharacterCodingException e) {
-                    throw new CorpusIoException("cannot read " + file + ": expected UTF-8 text", e);
+                    throw new CorpusIoException(file, "cannot read " + file + ": expected UTF-8 text", e);
                 } catch (IOException e) {
-                    throw new CorpusIoException("cannot read " + file, e);
+                    throw new CorpusIoException(file, "cannot read " + file, e);
                 }
             } else {
                 CorpusInput.read(CorpusFormat.of(format, file), file, spec.commandLine().getErr())

@@ -2,12 +2,12 @@ package io.github.meddistill.teachers.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.meddistill.core.FileException;
 import io.github.meddistill.core.MedDistillException;
 import io.github.meddistill.core.TokenUsage;
 import io.github.meddistill.teachers.spi.AnswerStatus;
 import io.github.meddistill.teachers.spi.ModelAnswer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -260,7 +260,7 @@ public final class AnswerCache implements AutoCloseable {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "answers-*.jsonl")) {
             stream.forEach(files::add);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list answer cache directory " + directory, e);
+            throw new FileException(directory, "cannot list the answer cache directory", e);
         }
         files.sort(null);
         Path own;
@@ -290,7 +290,7 @@ public final class AnswerCache implements AutoCloseable {
             }
             bytes = buffer.array();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read answer cache journal " + file, e);
+            throw new FileException(file, "cannot read the answer cache journal", e);
         }
         int read = 0;
         int start = 0;

@@ -18,7 +18,7 @@ public final class Inputs {
         try {
             input = Files.newInputStream(file);
         } catch (IOException e) {
-            throw new CorpusIoException("cannot open " + file, e);
+            throw new CorpusIoException(file, "cannot open " + file, e);
         }
         try {
             return Gzip.decompressIfGzip(input, file);
@@ -28,7 +28,7 @@ public final class Inputs {
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new CorpusIoException("cannot read " + file, e);
+            throw new CorpusIoException(file, "cannot read " + file, e);
         }
     }
 

@@ -26,7 +26,7 @@ public final class Utf8Files {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new CorpusIoException("cannot read " + file, e);
+            throw new CorpusIoException(file, "cannot read " + file, e);
         }
         int start = hasByteOrderMark(bytes) ? 3 : 0;
         ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);

@@ -95,7 +95,7 @@ public final class Utf8LineReader implements AutoCloseable {
         try {
             input.close();
         } catch (IOException e) {
-            throw new CorpusIoException("cannot close " + source, e);
+            throw new CorpusIoException(source, "cannot close " + source, e);
         }
     }
 
@@ -118,7 +118,7 @@ public final class Utf8LineReader implements AutoCloseable {
             bufferPosition = 0;
             return true;
         } catch (IOException e) {
-            throw new CorpusIoException("cannot read " + source + " after line " + lineNumber, e);
+            throw new CorpusIoException(source, "cannot read " + source + " after line " + lineNumber, e);
         }
     }
 
