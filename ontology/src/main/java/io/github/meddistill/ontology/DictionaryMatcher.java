@@ -3,6 +3,7 @@ package io.github.meddistill.ontology;
 import io.github.meddistill.core.ConceptMatch;
 import io.github.meddistill.core.OntologyMatcher;
 import io.github.meddistill.core.SettingsCheck;
+import io.github.meddistill.core.io.Sha256;
 import io.github.meddistill.ontology.internal.CompactTrie;
 import io.github.meddistill.ontology.internal.EdgeTable;
 import io.github.meddistill.ontology.internal.TokenScanner;
@@ -14,7 +15,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -111,12 +111,7 @@ public final class DictionaryMatcher implements OntologyMatcher {
     }
 
     private String fingerprint() {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        MessageDigest digest = Sha256.digest();
         StringBuilder line = new StringBuilder("foldPlurals=").append(scanner.foldsPlurals()).append('\n');
         for (int i = 0; i < entries.length; i++) {
             Term term = entries[i];

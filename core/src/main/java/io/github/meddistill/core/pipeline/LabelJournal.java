@@ -12,6 +12,7 @@ import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.FileException;
 import io.github.meddistill.core.MedDistillException;
 import io.github.meddistill.core.TokenUsage;
+import io.github.meddistill.core.io.Sha256;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

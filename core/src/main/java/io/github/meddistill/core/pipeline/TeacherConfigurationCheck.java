@@ -3,6 +3,7 @@ package io.github.meddistill.core.pipeline;
 import io.github.meddistill.core.FileException;
 import io.github.meddistill.core.Teacher;
 import io.github.meddistill.core.io.AtomicFiles;
+import io.github.meddistill.core.io.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -2,6 +2,7 @@ package io.github.meddistill.core.pipeline;
 
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.io.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;

@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meddistill.core.io.AtomicFiles;
+import io.github.meddistill.core.io.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +117,7 @@ final class RunFile {
      */
     static Input checksum(String role, Path path) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             long bytes = 0;
             List<Path> files = new ArrayList<>();
             if (Files.isDirectory(path)) {
@@ -141,11 +140,9 @@ final class RunFile {
                     }
                 }
             }
-            return new Input(role, path.toAbsolutePath().normalize(), HexFormat.of().formatHex(digest.digest()), bytes);
+            return new Input(role, path.toAbsolutePath().normalize(), Sha256.hex(digest.digest()), bytes);
         } catch (IOException e) {
             throw new IllegalArgumentException(role + " " + path + ": cannot read it to take its checksum: " + e, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 

@@ -1,9 +1,8 @@
 package io.github.meddistill.teachers.internal;
 
+import io.github.meddistill.core.io.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -16,11 +15,7 @@ public final class CacheKeys {
     private final MessageDigest prefix;
 
     public CacheKeys(List<String> fixedParts) {
-        try {
-            prefix = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        prefix = Sha256.digest();
         for (String part : fixedParts) {
             prefix.update(part.getBytes(StandardCharsets.UTF_8));
             prefix.update((byte) 0);
@@ -38,6 +33,6 @@ public final class CacheKeys {
             throw new IllegalStateException("SHA-256 digest cannot be cloned", e);
         }
         digest.update(chunkText.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest.digest());
     }
 }
