@@ -22,7 +22,7 @@ import java.util.TreeSet;
 
 /**
  * A {@link Teacher} made of one or several {@link OntologyMatcher}s: every matcher labels the
- * document, overlapping matches are settled by the {@link OverlapPolicy}, and the survivors become
+ * document, overlapping matches are settled by the {@link MatcherPrecedence}, and the survivors become
  * entities of their match's type (optionally restricted to some types).
  *
  * <pre>{@code
@@ -36,13 +36,13 @@ public final class OntologyTeacher implements Teacher {
 
     private final String name;
     private final List<OntologyMatcher> matchers;
-    private final OverlapPolicy overlapPolicy;
+    private final MatcherPrecedence precedence;
     private final Set<EntityType> types;
 
     private OntologyTeacher(Builder builder) {
         this.name = builder.name;
         this.matchers = List.copyOf(builder.matchers);
-        this.overlapPolicy = builder.overlapPolicy;
+        this.precedence = builder.precedence;
         this.types = builder.types.isEmpty() ? Set.of() : Set.copyOf(builder.types);
     }
 
@@ -76,7 +76,7 @@ public final class OntologyTeacher implements Teacher {
     /** The overlap policy, the types kept and every matcher's {@link OntologyMatcher#configuration()}. */
     @Override
     public String configuration() {
-        StringBuilder text = new StringBuilder("overlap=").append(overlapPolicy).append("\ntypes=")
+        StringBuilder text = new StringBuilder("overlap=").append(precedence).append("\ntypes=")
                 .append(new TreeSet<>(types));
         matchers.forEach(matcher -> text.append("\nmatcher=").append(matcher.configuration()));
         return text.toString();
@@ -101,7 +101,7 @@ public final class OntologyTeacher implements Teacher {
                 }
             }
         }
-        if (overlapPolicy == OverlapPolicy.LONGEST_THEN_PRIORITY) {
+        if (precedence == MatcherPrecedence.LONGEST_THEN_PRIORITY) {
             candidates.sort(Comparator.comparingInt((Candidate c) -> c.match.start() - c.match.end())
                     .thenComparingInt(c -> c.priority)
                     .thenComparingInt(c -> c.match.start()));
@@ -123,12 +123,12 @@ public final class OntologyTeacher implements Teacher {
     private record Candidate(ConceptMatch match, int priority) {
     }
 
-    /** Matchers in priority order; default policy {@link OverlapPolicy#PRIORITY}, all types kept. Not thread-safe. */
+    /** Matchers in priority order; default policy {@link MatcherPrecedence#PRIORITY}, all types kept. Not thread-safe. */
     public static final class Builder {
 
         private final String name;
         private final List<OntologyMatcher> matchers = new ArrayList<>();
-        private OverlapPolicy overlapPolicy = OverlapPolicy.PRIORITY;
+        private MatcherPrecedence precedence = MatcherPrecedence.PRIORITY;
         private final Set<EntityType> types = new LinkedHashSet<>();
 
         private Builder(String name) {
@@ -141,8 +141,9 @@ public final class OntologyTeacher implements Teacher {
             return this;
         }
 
-        public Builder overlapPolicy(OverlapPolicy policy) {
-            this.overlapPolicy = Objects.requireNonNull(policy, "overlapPolicy");
+        /** How matches of different matchers that overlap are settled; default {@link MatcherPrecedence#PRIORITY}. */
+        public Builder matcherPrecedence(MatcherPrecedence precedence) {
+            this.precedence = Objects.requireNonNull(precedence, "precedence");
             return this;
         }
 

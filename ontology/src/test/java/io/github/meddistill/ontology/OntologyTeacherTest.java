@@ -37,7 +37,7 @@ class OntologyTeacherTest {
         assertThat(List.of(
                 OntologyTeacher.builder("t").addMatcher(oneMore).build().configuration(),
                 OntologyTeacher.builder("t").addMatcher(diseases).addMatcher(symptoms).build().configuration(),
-                OntologyTeacher.builder("t").addMatcher(diseases).overlapPolicy(OverlapPolicy.LONGEST_THEN_PRIORITY)
+                OntologyTeacher.builder("t").addMatcher(diseases).matcherPrecedence(MatcherPrecedence.LONGEST_THEN_PRIORITY)
                         .build().configuration(),
                 OntologyTeacher.builder("t").addMatcher(diseases).addType(EntityType.DISEASE).build()
                         .configuration()))
@@ -60,7 +60,7 @@ class OntologyTeacherTest {
     @Test
     void should_let_the_longest_match_win_when_policy_is_longest_then_priority() {
         OntologyTeacher teacher = OntologyTeacher.builder("t").addMatcher(diseases).addMatcher(symptoms)
-                .overlapPolicy(OverlapPolicy.LONGEST_THEN_PRIORITY).build();
+                .matcherPrecedence(MatcherPrecedence.LONGEST_THEN_PRIORITY).build();
 
         assertThat(teacher.matches(note.text())).extracting(ConceptMatch::conceptId).containsExactly("S1", "D2", "S3");
     }

@@ -86,7 +86,7 @@ public final class LlmTeacher implements Teacher, UsageReporter, AutoCloseable {
     private final Semaphore permits;
     private final int maxConcurrency;
     private final Price price;
-    private final ProgressListener progressListener;
+    private final LabellingProgressListener progressListener;
     private final Duration batchPollInterval;
     private final UsageMeter meter;
     private final Map<String, CompletableFuture<CachedAnswer>> inFlight;
@@ -117,7 +117,7 @@ public final class LlmTeacher implements Teacher, UsageReporter, AutoCloseable {
         this.permits = new Semaphore(maxConcurrency, true);
         this.price = b.price != null ? b.price
                 : (b.priceTable != null ? b.priceTable : PriceTable.defaults()).find(b.model).orElseThrow();
-        this.progressListener = b.progressListener != null ? b.progressListener : ProgressListener.NONE;
+        this.progressListener = b.progressListener != null ? b.progressListener : LabellingProgressListener.NONE;
         this.batchPollInterval = b.batchPollInterval != null ? b.batchPollInterval : Duration.ofSeconds(30);
         this.cacheKeys = cacheKeys(provider, model, template, systemPrompt, maxOutputTokens);
         this.cache = b.cacheDirectory != null ? AnswerCache.open(b.cacheDirectory) : AnswerCache.inMemory();

@@ -44,7 +44,7 @@ public abstract class LlmTeacherBuilder<B extends LlmTeacherBuilder<B>> {
     RetryPolicy retryPolicy;
     PriceTable priceTable;
     Price price;
-    ProgressListener progressListener;
+    LabellingProgressListener progressListener;
     Duration batchPollInterval;
 
     protected LlmTeacherBuilder(String model) {
@@ -212,7 +212,7 @@ public abstract class LlmTeacherBuilder<B extends LlmTeacherBuilder<B>> {
     }
 
     /** Told after every finished note of {@link LlmTeacher#label} (default: nothing). */
-    public B progressListener(ProgressListener progressListener) {
+    public B progressListener(LabellingProgressListener progressListener) {
         this.progressListener = progressListener;
         return self();
     }

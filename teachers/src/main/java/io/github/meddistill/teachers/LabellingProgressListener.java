@@ -5,10 +5,10 @@ package io.github.meddistill.teachers;
  * two at once) but may come from worker threads; keep them quick.
  */
 @FunctionalInterface
-public interface ProgressListener {
+public interface LabellingProgressListener {
 
     /** A listener that ignores progress. */
-    ProgressListener NONE = progress -> { };
+    LabellingProgressListener NONE = progress -> { };
 
     void onProgress(Progress progress);
 }

@@ -1,7 +1,7 @@
 package io.github.meddistill.ontology;
 
 /** How an {@link OntologyTeacher} with several matchers settles matches that overlap. */
-public enum OverlapPolicy {
+public enum MatcherPrecedence {
     /** The matcher added first wins; a later matcher only fills text the earlier ones left free. */
     PRIORITY,
     /** The longest match wins; among matches of equal length, the matcher added first. */
