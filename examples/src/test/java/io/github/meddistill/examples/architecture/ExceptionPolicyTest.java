@@ -8,15 +8,12 @@ import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import io.github.meddistill.core.MedDistillException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,16 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExceptionPolicyTest {
 
-    private static final JavaClasses LIBRARY = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importLocations(Stream.of(io.github.meddistill.core.Document.class,
-                            io.github.meddistill.teachers.LlmTeacher.class,
-                            io.github.meddistill.ontology.DictionaryMatcher.class,
-                            io.github.meddistill.student.BertStudent.class,
-                            io.github.meddistill.eval.Bootstrap.class,
-                            io.github.meddistill.spark.ExtractOptions.class)
-                    .map(c -> Location.of(c.getProtectionDomain().getCodeSource().getLocation()))
-                    .collect(Collectors.toSet()));
+    private static final JavaClasses LIBRARY = ModuleClasses.library();
 
     /** What the library may throw besides MedDistill exceptions: a bad argument, a misuse, an impossible state. */
     private static final Set<Class<?>> CALLER_AND_BUG_EXCEPTIONS = Set.of(IllegalArgumentException.class,

@@ -4,9 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.lang.module.Configuration;
@@ -17,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,18 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InternalPackagesTest {
 
-    /** Each module's classes, from where one of its classes was loaded (a jar or target/classes). */
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importLocations(Stream.of(io.github.meddistill.core.Document.class,
-                            io.github.meddistill.teachers.LlmTeacher.class,
-                            io.github.meddistill.ontology.DictionaryMatcher.class,
-                            io.github.meddistill.student.BertStudent.class,
-                            io.github.meddistill.eval.Bootstrap.class,
-                            io.github.meddistill.spark.ExtractOptions.class,
-                            io.github.meddistill.examples.guide.LangChain4jTeacherExample.class)
-                    .map(c -> Location.of(c.getProtectionDomain().getCodeSource().getLocation()))
-                    .collect(Collectors.toSet()));
+    private static final JavaClasses CLASSES = ModuleClasses.libraryAndExamples();
 
     @ParameterizedTest
     @ValueSource(strings = {"core", "teachers", "ontology", "student", "eval", "spark"})
