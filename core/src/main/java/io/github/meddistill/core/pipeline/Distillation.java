@@ -4,7 +4,6 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
-import io.github.meddistill.core.FileException;
 import io.github.meddistill.core.MedDistillException;
 import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.SpanF1;
@@ -12,13 +11,8 @@ import io.github.meddistill.core.Student;
 import io.github.meddistill.core.StudentLoader;
 import io.github.meddistill.core.StudentTrainer;
 import io.github.meddistill.core.Teacher;
-import io.github.meddistill.core.TokenUsage;
 import io.github.meddistill.core.combine.UnionCombiner;
-import io.github.meddistill.core.io.AtomicFiles;
 import io.github.meddistill.core.text.AbbreviationPropagation;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,7 +59,6 @@ import org.slf4j.LoggerFactory;
 public final class Distillation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Distillation.class);
-    private static final String COMPLETE_MARKER = ".complete";
     /** Source name of the combined teacher labels. */
     public static final String COMBINATION = "combination";
     /** Names of the two students in reports. */
@@ -131,33 +124,34 @@ public final class Distillation {
         requireUniqueIds(unlabeled, "unlabeled documents");
         ProgressListener progress = event -> listeners.forEach(listener -> listener.onProgress(event));
         TeacherLabeller labeller = new TeacherLabeller(outputDirectory.resolve("labels"), labellingBatchSize, progress);
+        StudentStore students = new StudentStore(outputDirectory.resolve("students"), onlyTypes(development), progress);
 
         Map<String, List<LabelJournal.Entry>> trainLabels = labelAll(labeller, "train", unlabeled);
         Map<String, List<LabelJournal.Entry>> devLabels = labelAll(labeller, "dev", documents(development));
         Map<String, List<LabelJournal.Entry>> testLabels = labelAll(labeller, "test", documents(test));
 
         progress.onProgress(new ProgressEvent(ProgressEvent.Stage.SELECTING, COMBINATION, 0, 1));
-        CombinationPlan plan = combination.select(annotations(devLabels), onlyTypes(development), entityTypes);
-        writeString(outputDirectory.resolve("combination.txt"), plan.describe());
+        CombinationPlan plan = combination.select(LabelJournal.annotations(devLabels), onlyTypes(development), entityTypes);
+        StudentStore.writeString(outputDirectory.resolve("combination.txt"), plan.describe());
         LOG.info("Teacher combination:\n{}", plan.describe());
         progress.onProgress(new ProgressEvent(ProgressEvent.Stage.SELECTING, COMBINATION, 1, 1));
 
-        List<Annotation> trainingLabels = plan.apply(annotations(trainLabels), COMBINATION);
-        Student student = trainOrLoad(STUDENT, studentTrainer, trainingLabels, progress);
+        List<Annotation> trainingLabels = plan.apply(LabelJournal.annotations(trainLabels), COMBINATION);
+        Student student = students.trainOrLoad(STUDENT, studentTrainer, trainingLabels);
         List<SelfTrainingRound> rounds = new ArrayList<>();
         Optional<Student> goldStudent = Optional.empty();
         try {
             if (selfTrainingRounds > 0) {
-                student = selfTrain(student, trainingLabels, labeller, unlabeled, progress, rounds);
+                student = selfTrain(student, trainingLabels, labeller, students, unlabeled, rounds);
             }
             if (!goldTraining.isEmpty()) {
-                goldStudent = Optional.of(trainOrLoad(GOLD_STUDENT, goldStudentTrainer, onlyTypes(goldTraining),
-                        progress));
+                goldStudent = Optional.of(students.trainOrLoad(GOLD_STUDENT, goldStudentTrainer, onlyTypes(goldTraining)));
             }
             List<SystemRun> runs = new ArrayList<>();
             Optional<Evaluation> evaluation = Optional.empty();
             if (!test.isEmpty()) {
-                runs.addAll(testRuns(testLabels, plan, student, goldStudent, progress));
+                runs.addAll(new TestRunner(documents(test), entityTypes, labellingBatchSize, progress)
+                        .runs(testLabels, plan, student, goldStudent));
                 if (evaluator != null) {
                     progress.onProgress(new ProgressEvent(ProgressEvent.Stage.EVALUATING, "test", 0, 1));
                     Evaluation result = evaluator.evaluate(runs, onlyTypes(test));
@@ -166,7 +160,7 @@ public final class Distillation {
                     progress.onProgress(new ProgressEvent(ProgressEvent.Stage.EVALUATING, "test", 1, 1));
                 }
             }
-            return new DistillationResult(student, goldStudent, annotations(trainLabels), plan, trainingLabels,
+            return new DistillationResult(student, goldStudent, LabelJournal.annotations(trainLabels), plan, trainingLabels,
                     rounds, runs, evaluation, outputDirectory);
         } catch (RuntimeException e) {
             student.close();
@@ -195,9 +189,9 @@ public final class Distillation {
      * the others are closed.
      */
     private Student selfTrain(Student first, List<Annotation> teacherLabels, TeacherLabeller labeller,
-            List<Document> unlabeled, ProgressListener progress, List<SelfTrainingRound> rounds) {
+            StudentStore students, List<Document> unlabeled, List<SelfTrainingRound> rounds) {
         Student current = first;
-        String fingerprint = fingerprint(studentTrainer, teacherLabels);
+        String fingerprint = students.fingerprint(studentTrainer, teacherLabels);
         double f1 = developmentF1(current);
         rounds.add(new SelfTrainingRound(1, 0, f1, true));
         for (int round = 2; round <= selfTrainingRounds + 1; round++) {
@@ -205,7 +199,7 @@ public final class Distillation {
             List<Annotation> studentLabels = labeller.label(previous, "train", unlabeled).stream()
                     .map(entry -> entry.annotation().onlyTypes(entityTypes)).toList();
             PseudoLabels.Merged merged = PseudoLabels.addNonOverlapping(teacherLabels, studentLabels, COMBINATION);
-            Student next = trainOrLoad(STUDENT + "-round-" + round, studentTrainer, merged.labels(), progress);
+            Student next = students.trainOrLoad(STUDENT + "-round-" + round, studentTrainer, merged.labels());
             double nextF1 = developmentF1(next);
             boolean better = nextF1 > f1;
             rounds.add(new SelfTrainingRound(round, merged.added(), nextF1, better));
@@ -218,7 +212,7 @@ public final class Distillation {
             current.close();
             current = next;
             f1 = nextF1;
-            fingerprint = fingerprint(studentTrainer, merged.labels());
+            fingerprint = students.fingerprint(studentTrainer, merged.labels());
         }
         return current;
     }
@@ -228,87 +222,6 @@ public final class Distillation {
                 .stream().map(entities -> entities.stream().filter(e -> entityTypes.contains(e.type())).toList())
                 .toList();
         return SpanF1.strict(onlyTypes(development).stream().map(Annotation::entities).toList(), predicted);
-    }
-
-    private String fingerprint(StudentTrainer trainer, List<Annotation> training) {
-        String configuration = trainer instanceof StudentLoader loader ? loader.configuration() : "";
-        return TrainingFingerprint.of(configuration, training, onlyTypes(development));
-    }
-
-    private Student trainOrLoad(String name, StudentTrainer trainer, List<Annotation> training,
-            ProgressListener progress) {
-        Path directory = outputDirectory.resolve("students").resolve(name);
-        List<Annotation> developmentLabels = onlyTypes(development);
-        Path marker = directory.resolve(COMPLETE_MARKER);
-        Optional<StudentLoader> loader = trainer instanceof StudentLoader l ? Optional.of(l) : Optional.empty();
-        String fingerprint = fingerprint(trainer, training);
-        if (loader.isPresent() && Files.exists(marker)) {
-            if (readString(marker).strip().equals(fingerprint)) {
-                LOG.info("Loading the {} trained by an earlier run from {}", name, directory);
-                return loader.get().load(directory);
-            }
-            LOG.info("Training the {} again: its settings or data changed since the one in {} was trained", name,
-                    directory);
-        }
-        progress.onProgress(new ProgressEvent(ProgressEvent.Stage.TRAINING, name, 0, 1));
-        Student student = trainer.train(training, developmentLabels);
-        try {
-            student.save(directory);
-            writeString(marker, fingerprint);
-        } catch (RuntimeException e) {
-            student.close();
-            throw e;
-        }
-        progress.onProgress(new ProgressEvent(ProgressEvent.Stage.TRAINING, name, 1, 1));
-        return student;
-    }
-
-    private List<SystemRun> testRuns(Map<String, List<LabelJournal.Entry>> testLabels, CombinationPlan plan, Student student,
-                                     Optional<Student> goldStudent, ProgressListener progress) {
-        List<SystemRun> runs = new ArrayList<>();
-        testLabels.forEach((teacher, entries) -> runs.add(new SystemRun(teacher, SystemRole.TEACHER,
-                entries.stream().map(LabelJournal.Entry::annotation).toList(),
-                entries.stream().map(LabelJournal.Entry::latencyMillis).toList(),
-                entries.stream().map(LabelJournal.Entry::tokens).reduce(TokenUsage.ZERO, TokenUsage::plus),
-                entries.stream().mapToDouble(LabelJournal.Entry::costUsd).sum())));
-        List<Annotation> combined = plan.apply(annotations(testLabels), COMBINATION);
-        Set<String> used = new HashSet<>();
-        plan.byType().values().forEach(choice -> used.addAll(choice.teachers()));
-        List<Double> combinedLatency = new ArrayList<>();
-        TokenUsage combinedTokens = TokenUsage.ZERO;
-        double combinedCost = 0;
-        for (int i = 0; i < combined.size(); i++) {
-            double millis = 0;
-            for (String teacher : used) {
-                LabelJournal.Entry entry = testLabels.get(teacher).get(i);
-                millis += entry.latencyMillis();
-                combinedTokens = combinedTokens.plus(entry.tokens());
-                combinedCost += entry.costUsd();
-            }
-            combinedLatency.add(millis);
-        }
-        runs.add(new SystemRun(COMBINATION, SystemRole.COMBINATION, combined, combinedLatency, combinedTokens, combinedCost));
-        runs.add(predict(STUDENT, SystemRole.STUDENT, student, progress));
-        goldStudent.ifPresent(s -> runs.add(predict(GOLD_STUDENT, SystemRole.GOLD_STUDENT, s, progress)));
-        return runs;
-    }
-
-    private SystemRun predict(String name, SystemRole role, Student student, ProgressListener progress) {
-        List<Document> documents = documents(test);
-        List<Annotation> predictions = new ArrayList<>(documents.size());
-        List<Double> latencies = new ArrayList<>(documents.size());
-        for (int from = 0; from < documents.size(); from += labellingBatchSize) {
-            List<Document> batch = documents.subList(from, Math.min(documents.size(), from + labellingBatchSize));
-            long start = System.nanoTime();
-            List<List<Entity>> entities = student.extractAll(batch.stream().map(Document::text).toList());
-            double millisPerNote = (System.nanoTime() - start) / 1e6 / batch.size();
-            for (int i = 0; i < batch.size(); i++) {
-                predictions.add(new Annotation(batch.get(i), entities.get(i), name).onlyTypes(entityTypes));
-                latencies.add(millisPerNote);
-            }
-            progress.onProgress(new ProgressEvent(ProgressEvent.Stage.PREDICTING, name, predictions.size(), documents.size()));
-        }
-        return new SystemRun(name, role, predictions, latencies, TokenUsage.ZERO, 0);
     }
 
     private LabelJournal.Entry onlyTypes(LabelJournal.Entry entry) {
@@ -331,12 +244,6 @@ public final class Distillation {
         return annotations.stream().map(a -> a.onlyTypes(entityTypes)).toList();
     }
 
-    private static Map<String, List<Annotation>> annotations(Map<String, List<LabelJournal.Entry>> entries) {
-        Map<String, List<Annotation>> annotations = new LinkedHashMap<>();
-        entries.forEach((teacher, list) -> annotations.put(teacher, list.stream().map(LabelJournal.Entry::annotation).toList()));
-        return annotations;
-    }
-
     private static List<Document> documents(List<Annotation> annotations) {
         return annotations.stream().map(Annotation::document).toList();
     }
@@ -347,22 +254,6 @@ public final class Distillation {
             if (!seen.add(document.id())) {
                 throw new IllegalArgumentException("duplicate document id in " + what + ": " + document.id());
             }
-        }
-    }
-
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new FileException(file, "cannot read", e);
-        }
-    }
-
-    private static void writeString(Path file, String content) {
-        try {
-            AtomicFiles.writeString(file, content);
-        } catch (IOException e) {
-            throw new FileException(file, "cannot write", e);
         }
     }
 

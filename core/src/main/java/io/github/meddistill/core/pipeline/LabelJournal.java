@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -162,5 +163,12 @@ final class LabelJournal {
         node.put("reasoningTokens", entry.tokens().reasoningTokens());
         node.put("costUsd", entry.costUsd());
         return node;
+    }
+
+    /** Each teacher's annotations, from its journal entries. */
+    static Map<String, List<Annotation>> annotations(Map<String, List<LabelJournal.Entry>> entries) {
+        Map<String, List<Annotation>> annotations = new LinkedHashMap<>();
+        entries.forEach((teacher, list) -> annotations.put(teacher, list.stream().map(LabelJournal.Entry::annotation).toList()));
+        return annotations;
     }
 }
