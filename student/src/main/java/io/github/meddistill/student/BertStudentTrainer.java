@@ -1,8 +1,5 @@
 package io.github.meddistill.student;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,11 +38,9 @@ import io.github.meddistill.student.internal.EntityBiasCalibration;
 import io.github.meddistill.student.internal.ExpectedEntityRatio;
 import io.github.meddistill.student.internal.FloatTensor;
 import io.github.meddistill.student.internal.LinearWarmupSchedule;
-import io.github.meddistill.student.internal.Safetensors;
 import io.github.meddistill.student.internal.SubwordTokenizer;
 import io.github.meddistill.student.internal.TokenClassificationCodec;
 import io.github.meddistill.student.internal.Windows;
-import io.github.meddistill.student.internal.WordPieceTokenizerJson;
 
 /**
  * Trains a {@link BertStudent} by fine-tuning an encoder for token classification: masked token cross-entropy,
@@ -190,7 +185,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         }
         List<EntityType> types = entityTypes.isEmpty() ? typesOf(training) : entityTypes;
         List<String> tags = scheme.tags(types);
-        Initial initial = initial();
+        InitialEncoder initial = InitialEncoder.load(encoder);
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) seed);
         try (SubwordTokenizer tokenizer = SubwordTokenizer.fromJson(initial.tokenizerJson(), initial.name())) {
@@ -232,7 +227,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         return ratio;
     }
 
-    private Checkpoint run(Engine engine, Initial initial, TokenClassificationCodec codec, List<EntityType> types,
+    private Checkpoint run(Engine engine, InitialEncoder initial, TokenClassificationCodec codec, List<EntityType> types,
             List<Sequence> sequences, List<EncodedDocument> devDocuments, List<List<Entity>> devGold,
             ExpectedEntityRatio entityRatio) {
         List<BertModel> replicas = new ArrayList<>();
@@ -415,53 +410,6 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
                     + " inferred: set them with entityTypes(...)");
         }
         return List.copyOf(types);
-    }
-
-    private Initial initial() {
-        if (encoder instanceof EncoderSource.Pretrained pretrained) {
-            PretrainedEncoder e = pretrained.encoder();
-            try (InputStream in = e.openTokenizer()) {
-                return new Initial(e.id(), e.config(), e.readWeights(), in.readAllBytes());
-            } catch (IOException ex) {
-                throw new NonRetriableException("cannot read tokenizer of " + e.id() + ": " + ex.getMessage(), ex);
-            }
-        }
-        if (encoder instanceof EncoderSource.Checkpoint checkpoint) {
-            Path dir = checkpoint.directory();
-            BertConfig config = BertConfig.read(dir.resolve("config.json"));
-            Map<String, FloatTensor> weights = Safetensors.read(dir.resolve("model.safetensors"));
-            return new Initial(dir.getFileName().toString(), config, weights, tokenizerJson(dir));
-        }
-        EncoderSource.Random fresh = (EncoderSource.Random) encoder;
-        try (InputStream in = PretrainedEncoder.MINILM.openTokenizer()) {
-            return new Initial(fresh.describe().replace(' ', '-'), fresh.config(), Map.of(), in.readAllBytes());
-        } catch (IOException ex) {
-            throw new NonRetriableException("cannot read the MiniLM tokenizer: " + ex.getMessage(), ex);
-        }
-    }
-
-    private static byte[] tokenizerJson(Path dir) {
-        try {
-            Path json = dir.resolve("tokenizer.json");
-            if (Files.isRegularFile(json)) {
-                return Files.readAllBytes(json);
-            }
-            Path vocab = dir.resolve("vocab.txt");
-            if (!Files.isRegularFile(vocab)) {
-                throw new NonRetriableException("checkpoint " + dir + " has neither tokenizer.json nor vocab.txt");
-            }
-            boolean lowercase = true;
-            Path tokenizerConfig = dir.resolve("tokenizer_config.json");
-            if (Files.isRegularFile(tokenizerConfig)) {
-                lowercase = BertStudent.JSON.readTree(tokenizerConfig.toFile()).path("do_lower_case").asBoolean(true);
-            }
-            return WordPieceTokenizerJson.fromVocab(vocab, lowercase);
-        } catch (IOException e) {
-            throw new NonRetriableException("cannot read the tokenizer of checkpoint " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private record Initial(String name, BertConfig config, Map<String, FloatTensor> weights, byte[] tokenizerJson) {
     }
 
     private record Sequence(long[] ids, int[] labels) {
