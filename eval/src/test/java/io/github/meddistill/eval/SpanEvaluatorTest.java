@@ -177,6 +177,29 @@ class SpanEvaluatorTest {
     }
 
     @Test
+    void should_give_the_strict_micro_f1_the_pipeline_decides_with_when_scoring_random_cases() {
+        // core's SpanF1 (early stopping, decoding bias, self-training) and this evaluator are one definition
+        Random random = new Random(20261202L);
+        String text = "x".repeat(40);
+        EntityType[] types = {DISEASE, MEDICATION};
+        for (int round = 0; round < 500; round++) {
+            List<Annotation> gold = new ArrayList<>();
+            List<Annotation> predicted = new ArrayList<>();
+            for (int d = 0; d < 3; d++) {
+                Document document = new Document("d" + d, text);
+                gold.add(new Annotation(document, random.nextInt(4) == 0 ? List.of() : randomSpans(random, text, types), "gold"));
+                predicted.add(new Annotation(document, random.nextInt(4) == 0 ? List.of() : randomSpans(random, text, types), "sys"));
+            }
+
+            double evaluator = SpanEvaluator.score("sys", gold, predicted).micro(MatchMode.STRICT).f1();
+            double pipeline = io.github.meddistill.core.SpanF1.strict(gold.stream().map(Annotation::entities).toList(),
+                    predicted.stream().map(Annotation::entities).toList());
+
+            assertThat(evaluator).as("round %d", round).isCloseTo(pipeline, within(1e-12));
+        }
+    }
+
+    @Test
     void should_never_score_strict_f1_above_lenient_f1_on_random_cases() {
         Random random = new Random(20261125L);
         String text = "x".repeat(60);
