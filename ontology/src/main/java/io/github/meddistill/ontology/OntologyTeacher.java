@@ -8,16 +8,14 @@ import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.OntologyMatcher;
 import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.Teacher;
+import io.github.meddistill.core.text.NonOverlapping;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -106,18 +104,8 @@ public final class OntologyTeacher implements Teacher {
                     .thenComparingInt(c -> c.priority)
                     .thenComparingInt(c -> c.match.start()));
         }
-        NavigableMap<Integer, ConceptMatch> accepted = new TreeMap<>();
-        for (Candidate candidate : candidates) {
-            ConceptMatch match = candidate.match;
-            Map.Entry<Integer, ConceptMatch> before = accepted.floorEntry(match.start());
-            Map.Entry<Integer, ConceptMatch> after = accepted.ceilingEntry(match.start());
-            boolean free = (before == null || before.getValue().end() <= match.start())
-                    && (after == null || after.getKey() >= match.end());
-            if (free) {
-                accepted.put(match.start(), match);
-            }
-        }
-        return List.copyOf(accepted.values());
+        return NonOverlapping.keep(candidates.stream().map(Candidate::match).toList(), ConceptMatch::start,
+                ConceptMatch::end);
     }
 
     private record Candidate(ConceptMatch match, int priority) {

@@ -3,6 +3,7 @@ package io.github.meddistill.core.combine;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.text.NonOverlapping;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -140,15 +141,8 @@ public abstract sealed class VoteCombiner implements Combiner
             case SOURCE_PRIORITY -> BY_RANK.thenComparing(BY_LENGTH).thenComparing(BY_VOTES);
             case KEEP_ALL -> throw new IllegalStateException("handled above");
         };
-        List<VotedSpan> ranked = new ArrayList<>(spans);
-        ranked.sort(order.thenComparing(TIE_BREAK));
-        List<Entity> survivors = new ArrayList<>();
-        for (VotedSpan span : ranked) {
-            if (survivors.stream().noneMatch(s -> s.overlaps(span.entity()))) {
-                survivors.add(span.entity());
-            }
-        }
-        return survivors;
+        List<Entity> ranked = spans.stream().sorted(order.thenComparing(TIE_BREAK)).map(VotedSpan::entity).toList();
+        return NonOverlapping.keep(ranked, Entity::start, Entity::end);
     }
 
     private static Document commonDocument(List<Annotation> annotations) {

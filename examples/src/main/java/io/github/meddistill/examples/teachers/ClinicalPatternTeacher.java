@@ -5,6 +5,7 @@ import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.Teacher;
+import io.github.meddistill.core.text.NonOverlapping;
 import io.github.meddistill.core.text.Token;
 import io.github.meddistill.core.text.WordTokenizer;
 import java.util.ArrayList;
@@ -139,13 +140,7 @@ public final class ClinicalPatternTeacher implements Teacher {
     }
 
     private static List<Entity> removeOverlaps(List<Entity> entities) {
-        List<Entity> kept = new ArrayList<>();
-        for (Entity entity : entities) {
-            if (kept.stream().noneMatch(entity::overlaps)) {
-                kept.add(entity);
-            }
-        }
-        return kept;
+        return NonOverlapping.keep(entities, Entity::start, Entity::end);
     }
 
     private record Word(int start, int end) {
