@@ -101,6 +101,14 @@ public final class OnnxStudent implements Student {
      * @param intraOpThreads threads of ONNX Runtime's intra-op pool, shared by all callers
      */
     public static OnnxStudent load(Path directory, Precision precision, int intraOpThreads) {
+        return load(directory, precision, intraOpThreads, null);
+    }
+
+    /**
+     * As {@link #load(Path, Precision, int)}; with a {@code profilePrefix}, ONNX Runtime records every operator's time
+     * and writes them as a Chrome trace ({@code <prefix>_<time>.json}) when the student is closed.
+     */
+    static OnnxStudent load(Path directory, Precision precision, int intraOpThreads, Path profilePrefix) {
         Objects.requireNonNull(precision, "precision");
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be at least 1: " + intraOpThreads);
@@ -124,9 +132,13 @@ public final class OnnxStudent implements Student {
         try {
             // DJL reads intraOpNumThreads only together with interOpNumThreads; one inter-op thread, since the
             // graph is a chain and the intra-op pool already holds the cores
-            model.load(new ByteArrayInputStream(graph), Map.of("interOpNumThreads", "1",
+            Map<String, String> options = new LinkedHashMap<>(Map.of("interOpNumThreads", "1",
                     "intraOpNumThreads", String.valueOf(intraOpThreads), "executionMode", "SEQUENTIAL",
                     "optLevel", "ALL_OPT"));
+            if (profilePrefix != null) {
+                options.put("profilerOutput", profilePrefix.toString());
+            }
+            model.load(new ByteArrayInputStream(graph), options);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new NonRetriableException("cannot load the ONNX graph of " + weights + ": " + e.getMessage(), e);

@@ -3,9 +3,14 @@ package io.github.meddistill.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.github.meddistill.examples.demo.BundledData;
 import io.github.meddistill.examples.student.InferenceBenchmark;
+import io.github.meddistill.examples.student.OnnxProfile;
+import io.github.meddistill.student.Precision;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,6 +56,10 @@ public final class InferenceBenchCommand implements Callable<Integer> {
                     + " JVM (default; --no-embedding to skip).")
     boolean embedding;
 
+    @Option(names = "--profile", description = "Also profile ONNX Runtime (fp32 and int8, one note per call on the"
+            + " NCBI-disease notes): each operator type's share of the time.")
+    boolean profile;
+
     @Option(names = "--json", description = "Print the result as one JSON object on the last line.")
     boolean json;
 
@@ -73,8 +82,18 @@ public final class InferenceBenchCommand implements Callable<Integer> {
         InferenceBenchmark.Result result = InferenceBenchmark.run(new InferenceBenchmark.Options(data, student,
                 bc5cdrStudent, notes, runs, int8, embedding), out);
         out.print(result.toTable());
+        List<OnnxProfile.Result> profiles = new ArrayList<>();
+        if (profile) {
+            List<String> notesToProfile = BundledData.corpus("ncbi-disease", "test", data).stream()
+                    .map(a -> a.document().text()).limit(notes).toList();
+            for (Precision precision : int8 ? List.of(Precision.FP32, Precision.INT8) : List.of(Precision.FP32)) {
+                OnnxProfile.Result profiled = OnnxProfile.of(student, precision, notesToProfile);
+                out.print(profiled.toTable());
+                profiles.add(profiled);
+            }
+        }
         if (json) {
-            out.println(result.toJson());
+            out.println(profiles.isEmpty() ? result.toJson() : result.toJson(profiles));
         }
         out.flush();
         return 0;

@@ -129,6 +129,11 @@ public final class InferenceBenchmark {
         }
 
         public String toJson() {
+            return toJson(List.of());
+        }
+
+        /** The JSON with each ONNX Runtime profile under {@code profile}. */
+        public String toJson(List<OnnxProfile.Result> profiles) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("cores", cores);
             json.put("loadAverage", loadAverage);
@@ -173,6 +178,9 @@ public final class InferenceBenchmark {
             json.put("quality", qualities);
             if (!embedding.isEmpty()) {
                 json.put("embedding", embedding);
+            }
+            if (!profiles.isEmpty()) {
+                json.put("profile", profiles);
             }
             try {
                 return JSON.writeValueAsString(json);

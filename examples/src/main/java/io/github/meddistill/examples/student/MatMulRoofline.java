@@ -19,20 +19,31 @@ import ai.djl.translate.TranslateException;
 
 /**
  * The fp32 roofline of the inference benchmark: GFLOP/s of one {@code 1024 x 1024} by {@code 1024 x 1024} matrix
- * product on ONNX Runtime (MLAS), the engine the students run on, with the intra-op threads the students get. One
+ * product on ONNX Runtime (MLAS), the engine the students run on, with the intra-op threads the students get (or of
+ * an {@code m x k} by {@code k x n} product, to see what MLAS reaches at a student's own shapes). One
  * measurement is the best of 5 timed products after 2 warm-up ones (about 0.1 s); the benchmark takes many of them,
  * interleaved with the systems it measures. Not thread-safe; close it.
  */
 final class MatMulRoofline implements AutoCloseable {
 
-    private static final int N = 1024;
+    private static final int SQUARE = 1024;
 
+    private final int m;
+    private final int k;
+    private final int n;
     private final Model model;
     private final Predictor<NDList, NDList> predictor;
     private final NDManager manager;
     private final NDList inputs;
 
     MatMulRoofline(int intraOpThreads) {
+        this(intraOpThreads, SQUARE, SQUARE, SQUARE);
+    }
+
+    MatMulRoofline(int intraOpThreads, int m, int k, int n) {
+        this.m = m;
+        this.k = k;
+        this.n = n;
         model = Model.newInstance("roofline", Device.cpu(), "OnnxRuntime");
         try {
             model.load(new ByteArrayInputStream(graph()), Map.of("interOpNumThreads", "1",
@@ -44,13 +55,9 @@ final class MatMulRoofline implements AutoCloseable {
         predictor = model.newPredictor(new NoopTranslator());
         manager = model.getNDManager().newSubManager();
         java.util.Random random = new java.util.Random(1);
-        float[] values = new float[N * N];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = 2 * random.nextFloat() - 1;
-        }
-        NDArray a = manager.create(values, new Shape(N, N));
+        NDArray a = manager.create(randomValues(random, m * k), new Shape(m, k));
         a.setName("a");
-        NDArray b = manager.create(values, new Shape(N, N));
+        NDArray b = manager.create(randomValues(random, k * n), new Shape(k, n));
         b.setName("b");
         inputs = new NDList(a, b);
     }
@@ -65,7 +72,7 @@ final class MatMulRoofline implements AutoCloseable {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 out.attach(round);
                 if (i >= 2) {
-                    best = Math.max(best, 2.0 * N * N * N / seconds / 1e9);
+                    best = Math.max(best, 2.0 * m * k * n / seconds / 1e9);
                 }
             } catch (TranslateException e) {
                 throw new IllegalStateException("matmul failed: " + e.getMessage(), e);
@@ -81,21 +88,28 @@ final class MatMulRoofline implements AutoCloseable {
         model.close();
     }
 
-    /** ModelProto (IR 8, opset 17) of {@code c = MatMul(a, b)} on float {@code [1024, 1024]} inputs. */
-    private static byte[] graph() {
+    private static float[] randomValues(java.util.Random random, int count) {
+        float[] values = new float[count];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 2 * random.nextFloat() - 1;
+        }
+        return values;
+    }
+
+    /** ModelProto (IR 8, opset 17) of {@code c = MatMul(a, b)} on float {@code [m, k]} and {@code [k, n]} inputs. */
+    private byte[] graph() {
         byte[] node = new Proto().string(1, "a").string(1, "b").string(2, "c").string(4, "MatMul").bytes();
         Proto graph = new Proto().message(1, node).string(2, "matmul");
-        for (String name : new String[] {"a", "b"}) {
-            graph.message(11, valueInfo(name));
-        }
-        graph.message(12, valueInfo("c"));
+        graph.message(11, valueInfo("a", m, k));
+        graph.message(11, valueInfo("b", k, n));
+        graph.message(12, valueInfo("c", m, n));
         return new Proto().varint(1, 8).string(2, "meddistill-bench").message(7, graph.bytes())
                 .message(8, new Proto().string(1, "").varint(2, 17).bytes()).bytes();
     }
 
-    private static byte[] valueInfo(String name) {
-        Proto dim = new Proto().varint(1, N);
-        byte[] shape = new Proto().message(1, dim.bytes()).message(1, dim.bytes()).bytes();
+    private static byte[] valueInfo(String name, int rows, int columns) {
+        byte[] shape = new Proto().message(1, new Proto().varint(1, rows).bytes())
+                .message(1, new Proto().varint(1, columns).bytes()).bytes();
         byte[] tensor = new Proto().varint(1, 1).message(2, shape).bytes();
         return new Proto().string(1, name).message(2, new Proto().message(1, tensor).bytes()).bytes();
     }

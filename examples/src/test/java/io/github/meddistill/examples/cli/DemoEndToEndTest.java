@@ -124,6 +124,31 @@ class DemoEndToEndTest {
     }
 
     @Test
+    @Order(3)
+    void should_extract_the_same_entities_when_the_engine_is_pytorch_or_onnx_runtime() throws Exception {
+        Path model = out.resolve("bc5cdr/students/gold-student");
+        String[] notes = {"--text", "Lithium-induced nephrogenic diabetes insipidus was treated with amiloride.",
+                "--text", "Cisplatin nephrotoxicity in a patient on haloperidol."};
+
+        CommandLineRun onnx = CommandLineRun.of(concat(new String[] {"extract", "--model", model.toString()}, notes));
+        CommandLineRun pytorch = CommandLineRun.of(concat(new String[] {"extract", "--model", model.toString(),
+                "--engine", "PYTORCH"}, notes));
+        CommandLineRun int8OnPytorch = CommandLineRun.of(concat(new String[] {"extract", "--model", model.toString(),
+                "--engine", "PYTORCH", "--precision", "INT8"}, notes));
+
+        assertThat(onnx.exitCode()).as(onnx.err()).isZero();
+        assertThat(pytorch.exitCode()).as(pytorch.err()).isZero();
+        assertThat(onnx.out()).isEqualTo(pytorch.out()).contains("\"entities\"");
+        assertThat(int8OnPytorch.exitCode()).isEqualTo(MedDistillCommand.BAD_INPUT);
+        assertThat(int8OnPytorch.err()).contains("INT8").contains("ONNX_RUNTIME");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(second))
+                .toArray(String[]::new);
+    }
+
+    @Test
     @Order(4)
     void should_fail_with_a_clear_message_when_a_task_is_unknown() {
         CommandLineRun run = CommandLineRun.of("demo", "--tasks", "n2c2", "--out", out.toString());
