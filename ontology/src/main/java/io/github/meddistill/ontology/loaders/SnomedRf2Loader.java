@@ -382,13 +382,11 @@ public final class SnomedRf2Loader {
             SettingsCheck check = SettingsCheck.of("the SNOMED CT loader");
             check.require(!semanticTags.isEmpty(), "semanticTags must not be empty");
             for (String tag : semanticTags.keySet()) {
-                check.require(!(tag.isBlank() || tag.startsWith("(")),
+                check.require(!tag.isBlank() && !tag.startsWith("("),
                         "semanticTags keys must be tags without parentheses, e.g. 'disorder': tag='" + tag + "'");
             }
-            if (languageRefset == null || !languageRefset.matches("[0-9]{6,18}")) {
-                throw new IllegalArgumentException("languageRefset must be a SNOMED CT id: languageRefset="
-                        + languageRefset);
-            }
+            check.require(languageRefset != null && languageRefset.matches("[0-9]{6,18}"),
+                    "languageRefset must be a SNOMED CT id: languageRefset=" + languageRefset);
             check.require(source != null && !source.isBlank(), "source must not be blank: source=" + source);
             check.throwIfAny();
             return new SnomedRf2Loader(this);
