@@ -4,6 +4,7 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.io.internal.AbstractAnnotationReader;
 import io.github.meddistill.core.io.internal.CodePointOffsets;
 import io.github.meddistill.core.io.internal.Inputs;
@@ -348,9 +349,9 @@ public final class BratReader {
 
         /** @throws IllegalArgumentException if the source is blank */
         public BratReader build() {
-            if (source.isBlank()) {
-                throw new IllegalArgumentException("source must not be blank");
-            }
+            SettingsCheck check = SettingsCheck.of("the brat reader");
+            check.require(!source.isBlank(), "source must not be blank");
+            check.throwIfAny();
             return new BratReader(this);
         }
     }

@@ -9,6 +9,7 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.io.internal.AbstractAnnotationReader;
 import io.github.meddistill.core.io.internal.CodePointOffsets;
 import io.github.meddistill.core.io.internal.EntityContextJson;
@@ -243,9 +244,9 @@ public final class JsonlReader {
 
         /** @throws IllegalArgumentException if the source is blank */
         public JsonlReader build() {
-            if (source.isBlank()) {
-                throw new IllegalArgumentException("source must not be blank");
-            }
+            SettingsCheck check = SettingsCheck.of("the JSONL reader");
+            check.require(!source.isBlank(), "source must not be blank");
+            check.throwIfAny();
             return new JsonlReader(this);
         }
     }

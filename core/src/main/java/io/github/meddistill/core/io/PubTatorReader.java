@@ -4,6 +4,7 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.io.internal.AbstractAnnotationReader;
 import io.github.meddistill.core.io.internal.Inputs;
 import io.github.meddistill.core.io.internal.Labels;
@@ -233,9 +234,9 @@ public final class PubTatorReader {
 
         /** @throws IllegalArgumentException if the source is blank */
         public PubTatorReader build() {
-            if (source.isBlank()) {
-                throw new IllegalArgumentException("source must not be blank");
-            }
+            SettingsCheck check = SettingsCheck.of("the PubTator reader");
+            check.require(!source.isBlank(), "source must not be blank");
+            check.throwIfAny();
             return new PubTatorReader(this);
         }
     }
