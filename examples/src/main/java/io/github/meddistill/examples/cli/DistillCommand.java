@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
                 + " a student is trained on the combined labels (and one on --gold-train when given), and every system is"
                 + " scored on --test. Writes the same reports and saved students as `demo`; rerunning with the same --out"
                 + " resumes (also after kill -9).",
-                "Settings can come from a run file (--config run.json, the flags' names in camel case); flags win. The"
+                "Settings can come from a run file (--config run.json or run.yaml, the flags' names in camel case); flags win. The"
                         + " resolved settings, versions and input SHA-256s are written to DIR/run.json."})
 public final class DistillCommand implements Callable<Integer> {
 
@@ -72,7 +72,8 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (run.json, reports, labels, students).")
     Path out;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A run file (JSON) with any of these settings.")
+    @Option(names = "--config", paramLabel = "FILE", description = "A run file with any of these settings: JSON, or YAML when"
+            + " its name ends in .yaml or .yml.")
     Path config;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Task name in reports, and its folder under --out"

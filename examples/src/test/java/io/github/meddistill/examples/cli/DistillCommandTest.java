@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code meddistill distill} end to end on tiny notes with a tiny encoder: from flags, again (resumes, same scores),
- * from a run file (same scores), and its table against {@code eval} on the predictions it wrote.
+ * from a JSON run file (same scores), from the same settings in YAML (the same run), and its table against
+ * {@code eval} on the predictions it wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -130,6 +131,44 @@ class DistillCommandTest {
 
     @Test
     @Order(4)
+    void should_drive_the_same_run_as_the_json_run_file_when_the_run_file_is_yaml() throws Exception {
+        // given: the settings of run-file/run.json, written as YAML, into the same --out
+        DistillFixtures.write(dir, "run-file/run.yaml", """
+                # the same run as run.json
+                notes: ../notes.jsonl
+                dev: ../dev.jsonl
+                test: ../test.jsonl
+                goldTrain: ../gold-train.jsonl
+                teachers:
+                  - doid=../doid.obo
+                  - drugbank=../drugbank.csv
+                  - patterns
+                types: [DISEASE, MEDICATION]
+                encoder: ../tiny-encoder
+                epochs: 1
+                batchSize: 8
+                out: out
+                """);
+        JsonNode before = JSON.readTree(dir.resolve("run-file/out/run.json").toFile());
+        Path model = dir.resolve("run-file/out/distill/students/student/model.safetensors");
+        long modelTime = Files.getLastModifiedTime(model).toMillis();
+
+        // when
+        CommandLineRun run = CommandLineRun.of("distill", "--config", dir.resolve("run-file/run.yaml").toString(),
+                "--json", "--quiet");
+
+        // then: no setting differs from the JSON run's, so its students are reused and the scores are the same
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("note: setting");
+        assertThat(Files.getLastModifiedTime(model).toMillis()).isEqualTo(modelTime);
+        assertThat(JSON.readTree(dir.resolve("run-file/out/run.json").toFile()).get("config"))
+                .isEqualTo(before.get("config"));
+        assertThat(JSON.readTree(run.lastLine()).get("tasks").findValues("strictF1"))
+                .isEqualTo(first.get("tasks").findValues("strictF1"));
+    }
+
+    @Test
+    @Order(5)
     void should_score_each_system_as_eval_does_on_the_predictions_it_wrote() throws Exception {
         for (String system : List.of("student", "doid", "combination", "gold-student")) {
             // when
@@ -152,7 +191,7 @@ class DistillCommandTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void should_distil_with_an_llm_teacher_on_a_local_openai_compatible_server() throws Exception {
         // given: a local model that finds "Patient" as a DISEASE in every note (and so teaches MEDICATION nothing)
         try (LoopbackOpenAiServer server = LoopbackOpenAiServer.answering(
@@ -175,7 +214,7 @@ class DistillCommandTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void should_keep_the_labels_retrain_and_record_the_new_settings_when_a_setting_changes() throws Exception {
         // given
         List<String> journal = Files.readAllLines(dir.resolve("out/distill/labels/doid/train.jsonl"));
@@ -191,7 +230,7 @@ class DistillCommandTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void should_refuse_to_resume_when_the_notes_changed_since_the_run_in_out() throws Exception {
         // given
         Path notes = dir.resolve("notes.jsonl");
