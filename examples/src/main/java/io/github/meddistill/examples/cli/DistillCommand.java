@@ -88,6 +88,10 @@ public final class DistillCommand implements Callable<Integer> {
             + DemoSettings.DEFAULT_EPOCHS + "; the best dev epoch is kept).")
     Integer epochs;
 
+    @Option(names = "--min-steps", paramLabel = "N", description = "Fewest optimizer steps per student: more epochs"
+            + " where --epochs make fewer (default: " + DistillOptions.DEFAULT_MIN_STEPS + "; 0: none).")
+    Integer minSteps;
+
     @Option(names = "--batch-size", paramLabel = "N", description = "Sentences per batch (default: "
             + DemoSettings.DEFAULT_BATCH_SIZE + ").")
     Integer batchSize;
@@ -147,6 +151,7 @@ public final class DistillCommand implements Callable<Integer> {
         SnomedRefsetOption refset = SnomedRefsetOption.parse(text(settings, "snomedLanguageRefset", "us"));
         DistillOptions options = new DistillOptions(encoder(text(settings, "encoder", "minilm")),
                 settings.path("epochs").asInt(DemoSettings.DEFAULT_EPOCHS),
+                settings.path("minSteps").asInt(DistillOptions.DEFAULT_MIN_STEPS),
                 settings.path("batchSize").asInt(DemoSettings.DEFAULT_BATCH_SIZE),
                 settings.path("learningRate").asDouble(DemoSettings.DEFAULT_LEARNING_RATE),
                 settings.path("outsideWeight").asDouble(DemoSettings.DEFAULT_OUTSIDE_WEIGHT),
@@ -263,6 +268,9 @@ public final class DistillCommand implements Callable<Integer> {
         if (epochs != null) {
             settings.put("epochs", epochs);
         }
+        if (minSteps != null) {
+            settings.put("minSteps", minSteps);
+        }
         if (batchSize != null) {
             settings.put("batchSize", batchSize);
         }
@@ -298,6 +306,7 @@ public final class DistillCommand implements Callable<Integer> {
                         ? checkpoint.directory().toAbsolutePath().normalize().toString()
                         : settings.path("encoder").asText("minilm"));
                 case "epochs" -> config.put("epochs", options.epochs());
+                case "minSteps" -> config.put("minSteps", options.minSteps());
                 case "batchSize" -> config.put("batchSize", options.batchSize());
                 case "learningRate" -> config.put("learningRate", options.learningRate());
                 case "outsideWeight" -> config.put("outsideWeight", options.outsideWeight());

@@ -43,7 +43,7 @@ final class RunFile {
     static final String NAME = "run.json";
     /** The settings a run file may hold, in the order {@code run.json} writes them. */
     static final List<String> KEYS = List.of("notes", "dev", "test", "goldTrain", "teachers", "types", "out", "name",
-            "encoder", "epochs", "batchSize", "learningRate", "outsideWeight", "abbreviations", "selfTrainingRounds",
+            "encoder", "epochs", "minSteps", "batchSize", "learningRate", "outsideWeight", "abbreviations", "selfTrainingRounds",
             "seed", "openAiBaseUrl", "snomedLanguageRefset");
     private static final Set<String> PATHS = Set.of("notes", "dev", "test", "goldTrain", "out");
     private static final Set<String> PRETRAINED = Set.of("minilm", "bge-small", "e5-small");
@@ -125,7 +125,7 @@ final class RunFile {
                 }
                 return null;
             }
-            case "epochs", "batchSize", "selfTrainingRounds" -> {
+            case "epochs", "minSteps", "batchSize", "selfTrainingRounds" -> {
                 return value.isIntegralNumber() && value.canConvertToInt() ? null
                         : "expected a whole number, found " + describe(value);
             }

@@ -173,7 +173,7 @@ class CommandLineFailuresTest {
                 fails("distill with a test file whose text differs", "distill $D/notes.jsonl --dev $D/dev-shared.jsonl"
                         + " --test $D/gold.jsonl -t doid=$D/mini.obo --out $D/out-d", "--test $D/gold.jsonl: document 'n1'"),
                 keeping(passes("distill with dev notes among the notes", "distill $D/notes.jsonl --dev $D/dev-shared.jsonl"
-                        + " -t doid=$D/mini.obo --encoder $D/student --epochs 1 --batch-size 4 --out $D/out-shared --quiet",
+                        + " -t doid=$D/mini.obo --encoder $D/student --epochs 1 --min-steps 0 --batch-size 4 --out $D/out-shared --quiet",
                         "warning: 1 of the 2 dev notes are also among the 3 notes to distil from", "no --test"),
                         "afile.txt"),
                 keeping(fails("distill into a regular file", "distill $D/notes.jsonl --dev $D/dev-shared.jsonl"

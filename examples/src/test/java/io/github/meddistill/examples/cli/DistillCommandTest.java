@@ -48,7 +48,7 @@ class DistillCommandTest {
                 "--gold-train", dir.resolve("gold-train.jsonl").toString(),
                 "-t", "doid=" + dir.resolve("doid.obo"), "-t", "drugbank=" + dir.resolve("drugbank.csv"), "-t", "patterns",
                 "--types", "DISEASE,MEDICATION", "--encoder", dir.resolve("tiny-encoder").toString(), "--epochs", Integer.toString(epochs),
-                "--batch-size", "8", "--out", out.toString(), "--json", "--quiet"));
+                "--min-steps", "0", "--batch-size", "8", "--out", out.toString(), "--json", "--quiet"));
         return CommandLineRun.of(args.toArray(String[]::new));
     }
 
@@ -114,7 +114,7 @@ class DistillCommandTest {
                 {"notes": "../notes.jsonl", "dev": "../dev.jsonl", "test": "../test.jsonl",
                  "goldTrain": "../gold-train.jsonl",
                  "teachers": ["doid=../doid.obo", "drugbank=../drugbank.csv", "patterns"],
-                 "types": ["DISEASE", "MEDICATION"], "encoder": "../tiny-encoder", "epochs": 1, "batchSize": 8,
+                 "types": ["DISEASE", "MEDICATION"], "encoder": "../tiny-encoder", "epochs": 1, "minSteps": 0, "batchSize": 8,
                  "out": "out"}
                 """);
 
@@ -146,6 +146,7 @@ class DistillCommandTest {
                 types: [DISEASE, MEDICATION]
                 encoder: ../tiny-encoder
                 epochs: 1
+                minSteps: 0
                 batchSize: 8
                 out: out
                 """);
@@ -200,7 +201,7 @@ class DistillCommandTest {
             CommandLineRun run = CommandLineRun.of("distill", dir.resolve("notes.jsonl").toString(),
                     "--dev", dir.resolve("dev.jsonl").toString(), "-t", "doid=" + dir.resolve("doid.obo"),
                     "-t", "openai=llama3.1", "--openai-base-url", server.baseUrl(), "--types", "DISEASE,MEDICATION",
-                    "--encoder", dir.resolve("tiny-encoder").toString(), "--epochs", "1", "--batch-size", "8",
+                    "--encoder", dir.resolve("tiny-encoder").toString(), "--epochs", "1", "--min-steps", "0", "--batch-size", "8",
                     "--out", dir.resolve("out-llm").toString(), "--json", "--quiet");
 
             // then

@@ -113,7 +113,7 @@ class DistillKillResumeTest {
                 "-t", "doid=" + dir.resolve("doid.obo"), "-t", "drugbank=" + dir.resolve("drugbank.csv"),
                 "-t", "patterns", "-t", "openai=" + LLM, "--openai-base-url", server.baseUrl(),
                 "--types", "DISEASE,MEDICATION", "--encoder", dir.resolve("tiny-encoder").toString(),
-                "--epochs", "2", "--batch-size", "8", "--out", out.toString(), "--json", "--quiet");
+                "--epochs", "2", "--min-steps", "0", "--batch-size", "8", "--out", out.toString(), "--json", "--quiet");
     }
 
     private Process start(LoopbackOpenAiServer server, Path out, Path log) throws IOException {
