@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * running again with the same output directory reuses them: labels while the teacher's
  * {@linkplain Teacher#configuration() configuration} is unchanged (otherwise they are set aside, not deleted, and the
  * notes labelled again), students when the trainer also implements {@link StudentLoader} and only while the
- * trainer's configuration and the training data are the ones the saved student was trained with.
+ * trainer's configuration and the training data are the ones the saved student was trained with. The hidden copy a
+ * run killed while saving a student leaves beside it is removed by the next run.
  *
  * <p>Immutable once built; {@link #run(List)} is not meant to be called concurrently on the same
  * output directory.
@@ -232,6 +233,7 @@ public final class Distillation {
         Path marker = directory.resolve(COMPLETE_MARKER);
         Optional<StudentLoader> loader = trainer instanceof StudentLoader l ? Optional.of(l) : Optional.empty();
         String fingerprint = fingerprint(trainer, training);
+        removeUnfinishedSaves(directory, name);
         if (loader.isPresent() && Files.exists(marker)) {
             if (readString(marker).strip().equals(fingerprint)) {
                 LOG.info("Loading the {} trained by an earlier run from {}", name, directory);
@@ -251,6 +253,19 @@ public final class Distillation {
         }
         progress.onProgress(new ProgressEvent(ProgressEvent.Stage.TRAINING, name, 1, 1));
         return student;
+    }
+
+    /** Deletes the hidden copies a run killed while saving this student left in the students folder. */
+    private static void removeUnfinishedSaves(Path directory, String name) {
+        try {
+            int removed = AtomicFiles.removeTemporarySiblings(directory);
+            if (removed > 0) {
+                LOG.info("Removed {} unfinished copies of the {} left beside {} by a run stopped while saving it",
+                        removed, name, directory);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the unfinished copies of the " + name + " beside " + directory, e);
+        }
     }
 
     private List<SystemRun> testRuns(Map<String, List<LabelJournal.Entry>> testLabels, CombinationPlan plan, Student student,
