@@ -334,8 +334,8 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         if (needed <= epochs) {
             return epochs;
         }
-        LOG.info("{} epochs of {} steps are fewer than the {} steps asked for: training {} epochs", epochs,
-                stepsPerEpoch, minSteps, needed);
+        LOG.info("epochs={} make {} optimizer steps ({} per epoch), fewer than minSteps={}: training {} epochs",
+                epochs, (long) epochs * stepsPerEpoch, stepsPerEpoch, minSteps, needed);
         return needed;
     }
 

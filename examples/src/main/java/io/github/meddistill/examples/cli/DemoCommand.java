@@ -105,9 +105,11 @@ public final class DemoCommand implements Callable<Integer> {
         OutputLocation.folder("--out", out);
         System.out.printf("MedDistill main job: output in %s%n", settings.outputDirectory().toAbsolutePath());
         if (settings.subsampled()) {
-            System.out.printf("Sized to fit about 15 minutes on 2 cores: %s training, %s dev and %s test notes per task,"
-                            + " %d epoch(s); run with --full for the whole corpora.%n", count(settings.trainDocuments()),
-                    count(settings.devDocuments()), count(settings.testDocuments()), settings.epochs());
+            System.out.printf("Sized for 2 cores (15 minutes measured before MACCROBAT's students got their minimum"
+                            + " steps; about 4 more estimated): %s training, %s dev and %s test notes per task, %d epoch(s),"
+                            + " more where they make fewer than %d optimizer steps; run with --full for the whole"
+                            + " corpora.%n", count(settings.trainDocuments()), count(settings.devDocuments()),
+                    count(settings.testDocuments()), settings.epochs(), settings.minSteps());
         }
         List<TaskResult> results = new MainJob(settings, ProgressBar.forTerminal(quiet)).run();
         DemoReport report = new DemoReport(settings, results);
