@@ -83,6 +83,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
     private final double outsideWeight;
     private final double entityRatioWeight;
     private final int epochs;
+    private final int minSteps;
     private final int patience;
     private final int batchSize;
     private final long seed;
@@ -107,6 +108,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         this.outsideWeight = builder.outsideWeight;
         this.entityRatioWeight = builder.entityRatioWeight;
         this.epochs = builder.epochs;
+        this.minSteps = builder.minSteps;
         this.patience = builder.patience;
         this.batchSize = builder.batchSize;
         this.seed = builder.seed;
@@ -133,6 +135,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         this.outsideWeight = base.outsideWeight;
         this.entityRatioWeight = base.entityRatioWeight;
         this.epochs = base.epochs;
+        this.minSteps = base.minSteps;
         this.patience = base.patience;
         this.batchSize = base.batchSize;
         this.seed = base.seed;
@@ -167,7 +170,8 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
      */
     @Override
     public String configuration() {
-        String added = entityRatioWeight == 0 ? "" : "\nentityRatioWeight=" + entityRatioWeight;
+        String added = (entityRatioWeight == 0 ? "" : "\nentityRatioWeight=" + entityRatioWeight)
+                + (minSteps == 0 ? "" : "\nminSteps=" + minSteps);
         return String.join("\n", "encoder=" + encoder, "scheme=" + scheme.name(), "entityTypes=" + entityTypes,
                 "maxLength=" + maxLength, "stride=" + stride, "segmentation=" + segmentation,
                 "propagateAbbreviations=" + propagateAbbreviations, "calibrateEntityBias=" + calibrateEntityBias,
@@ -260,6 +264,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         Map<String, FloatTensor> initialWeights = BertStudent.hfTensors(primary);
         Random random = new Random(seed);
         int stepsPerEpoch = (sequences.size() + batchSize - 1) / batchSize;
+        int epochs = epochs(stepsPerEpoch);
         int totalSteps = stepsPerEpoch * epochs;
         LinearWarmupSchedule schedule = LinearWarmupSchedule.of(learningRate, warmupFraction, totalSteps);
         DataParallelStep optimizerStep = new DataParallelStep(engine, replicas, this::trains,
@@ -352,6 +357,20 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         return best;
     }
 
+    /**
+     * The epochs of a run of {@code stepsPerEpoch} steps per epoch: the configured epochs, or more when they make fewer
+     * than {@link Builder#minSteps} optimizer steps.
+     */
+    int epochs(int stepsPerEpoch) {
+        int needed = (int) Math.min(Integer.MAX_VALUE, (minSteps + (long) stepsPerEpoch - 1) / stepsPerEpoch);
+        if (needed <= epochs) {
+            return epochs;
+        }
+        LOG.info("epochs={} make {} optimizer steps ({} per epoch), fewer than minSteps={}: training {} epochs",
+                epochs, (long) epochs * stepsPerEpoch, stepsPerEpoch, minSteps, needed);
+        return needed;
+    }
+
     /** Logs a skipped step, or fails at once in strict mode. */
     private void reportSkipped(int step, DataParallelStep.Result result) {
         String what = result.outcome() == StepOutcome.SKIPPED_NON_FINITE_LOSS ? "non-finite loss"
@@ -437,6 +456,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         private double outsideWeight = 1.0;
         private double entityRatioWeight;
         private int epochs = 4;
+        private int minSteps;
         private int patience = 2;
         private int batchSize = 32;
         private long seed = 42;
@@ -574,6 +594,18 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             return this;
         }
 
+        /**
+         * Fewest optimizer steps of a run; default 0 (no minimum). When {@link #epochs} over the training windows
+         * make fewer steps, the run takes as many more epochs as it needs ({@code ceil(minSteps / stepsPerEpoch)});
+         * warmup, decay and early stopping follow the longer run. A small set of long notes otherwise ends before
+         * its rarer types are learnt: 70 MACCROBAT case reports make 48 steps per epoch in batches of 32 sentences,
+         * after which the student still labels no DISEASE or MEDICATION.
+         */
+        public Builder minSteps(int minSteps) {
+            this.minSteps = minSteps;
+            return this;
+        }
+
         /** Epochs without dev improvement before stopping; default 2. */
         public Builder patience(int patience) {
             this.patience = patience;
@@ -644,6 +676,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             check.require(entityRatioWeight >= 0 && Double.isFinite(entityRatioWeight),
                     "entityRatioWeight must be finite and not negative: " + entityRatioWeight);
             check.require(epochs >= 1, "epochs must be at least 1: " + epochs);
+            check.require(minSteps >= 0, "minSteps must not be negative: " + minSteps);
             check.require(patience >= 1, "patience must be at least 1: " + patience);
             check.require(batchSize >= 1, "batchSize must be at least 1: " + batchSize);
             check.require(!resolved.isEmpty(), "devices must not be empty");

@@ -214,6 +214,8 @@ class BertStudentTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tpu");
         assertThatThrownBy(() -> BertStudentTrainer.builder().entityRatioWeight(-1).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entityRatioWeight");
+        assertThatThrownBy(() -> BertStudentTrainer.builder().minSteps(-1).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minSteps must not be negative: -1");
     }
 
     @Test
@@ -242,6 +244,9 @@ class BertStudentTrainerTest {
                 .doesNotContain("entityRatioWeight");
         assertThat(BertStudentTrainer.builder().entityRatioWeight(10).build().configuration())
                 .isEqualTo(base + "\nentityRatioWeight=10.0");
+        assertThat(BertStudentTrainer.builder().minSteps(0).build().configuration()).isEqualTo(base);
+        assertThat(BertStudentTrainer.builder().minSteps(128).build().configuration())
+                .isEqualTo(base + "\nminSteps=128");
     }
 
     @Test
@@ -304,6 +309,27 @@ class BertStudentTrainerTest {
                 assertThat(summary.changedWeights()).isTrue();
             });
         }
+    }
+
+    @Test
+    void should_train_more_epochs_when_the_epochs_make_fewer_than_the_minimum_steps() {
+        // given: one step per epoch, one epoch asked for, at least three steps
+        List<TrainingSummary> summaries = new ArrayList<>();
+        BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY)).epochs(1)
+                .minSteps(3).batchSize(512).devices("cpu").seed(3).listener(summaryListener(summaries)).build();
+
+        // when
+        try (BertStudent trained = trainer.train(TRAINING.subList(0, 4), List.of())) {
+            // then
+            assertThat(summaries).singleElement().satisfies(summary -> {
+                assertThat(summary.epochs()).isEqualTo(3);
+                assertThat(summary.steps()).isEqualTo(3);
+            });
+        }
+        assertThat(trainer.epochs(48)).isEqualTo(1);
+        assertThat(BertStudentTrainer.builder().epochs(1).minSteps(128).devices("cpu").build().epochs(48)).isEqualTo(3);
+        assertThat(BertStudentTrainer.builder().epochs(1).minSteps(128).devices("cpu").build().epochs(144)).isEqualTo(1);
+        assertThat(BertStudentTrainer.builder().epochs(4).minSteps(128).devices("cpu").build().epochs(48)).isEqualTo(4);
     }
 
     @Test

@@ -11,16 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Output that appears under its final name only when it is complete, as Git writes {@code index.lock} and
  * renames it over {@code index}: the content goes to a hidden temporary file in the same folder
  * ({@code .<name>.<random>.partial}), is forced to disk, and is then renamed over the target in one atomic
  * move. A reader never sees half a file that looks whole: a process killed while writing leaves the previous
- * file (or none) and at most a hidden {@code .partial} file; a failed write deletes its temporary file.
+ * file (or none) and at most a hidden {@code .partial} file, which {@link #removeTemporarySiblings} deletes; a failed
+ * write deletes its temporary file.
  * Folders work the same way with {@link #temporarySibling} and {@link #moveIntoPlace}. Thread-safe.
  *
  * <pre>{@code
@@ -79,6 +84,36 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         return absolute.resolveSibling("." + absolute.getFileName() + "." + random + PARTIAL);
+    }
+
+    /**
+     * Deletes what a process killed while writing {@code target} left beside it: the hidden temporary files and folders
+     * of {@link #temporarySibling} ({@code .<name>.<16 hex digits>.partial}), with their contents. Call it only while no
+     * other writer of {@code target} runs, since theirs look the same.
+     *
+     * @return how many were deleted
+     * @throws IOException from the file system
+     */
+    public static int removeTemporarySiblings(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return 0;
+        }
+        Pattern sibling = Pattern.compile(Pattern.quote("." + absolute.getFileName() + ".") + "[0-9a-f]{16}"
+                + Pattern.quote(PARTIAL));
+        List<Path> leftovers;
+        try (Stream<Path> entries = Files.list(parent)) {
+            leftovers = entries.filter(p -> sibling.matcher(p.getFileName().toString()).matches()).toList();
+        }
+        for (Path leftover : leftovers) {
+            try (Stream<Path> tree = Files.walk(leftover)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+        return leftovers.size();
     }
 
     /**

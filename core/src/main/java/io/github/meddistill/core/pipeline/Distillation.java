@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * running again with the same output directory reuses them: labels while the teacher's
  * {@linkplain Teacher#configuration() configuration} is unchanged (otherwise they are set aside, not deleted, and the
  * notes labelled again), students when the trainer also implements {@link StudentLoader} and only while the
- * trainer's configuration and the training data are the ones the saved student was trained with.
+ * trainer's configuration and the training data are the ones the saved student was trained with. The hidden copy a
+ * run killed while saving a student leaves beside it is removed by the next run.
  *
  * <p>Immutable once built; {@link #run(List)} is not meant to be called concurrently on the same
  * output directory.

@@ -42,6 +42,7 @@ final class StudentStore {
         Path marker = folder.resolve(COMPLETE_MARKER);
         Optional<StudentLoader> loader = trainer instanceof StudentLoader l ? Optional.of(l) : Optional.empty();
         String fingerprint = fingerprint(trainer, training);
+        removeUnfinishedSaves(folder, name);
         if (loader.isPresent() && Files.exists(marker)) {
             if (readString(marker).strip().equals(fingerprint)) {
                 LOG.info("Loading the {} trained by an earlier run from {}", name, folder);
@@ -61,6 +62,19 @@ final class StudentStore {
         }
         progress.onProgress(new ProgressEvent(ProgressEvent.Stage.TRAINING, name, 1, 1));
         return student;
+    }
+
+    /** Deletes the hidden copies a run killed while saving this student left beside its folder. */
+    private static void removeUnfinishedSaves(Path folder, String name) {
+        try {
+            int removed = AtomicFiles.removeTemporarySiblings(folder);
+            if (removed > 0) {
+                LOG.info("Removed {} unfinished copies of the {} left beside {} by a run stopped while saving it",
+                        removed, name, folder);
+            }
+        } catch (IOException e) {
+            throw new FileException(folder, "cannot remove the unfinished copies of the " + name + " beside it", e);
+        }
     }
 
     /** What decides the student {@code trainer} makes of {@code training}: its configuration and both data sets. */

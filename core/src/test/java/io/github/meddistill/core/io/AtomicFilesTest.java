@@ -93,6 +93,25 @@ class AtomicFilesTest {
     }
 
     @Test
+    void should_remove_only_the_temporary_siblings_of_the_target_when_asked() throws Exception {
+        // given: what writes of out.jsonl killed midway leave, and names that only look alike
+        Path target = folder.resolve("out.jsonl");
+        Files.writeString(AtomicFiles.temporarySibling(target), "half");
+        Files.createDirectories(AtomicFiles.temporarySibling(target).resolve("inner"));
+        Files.writeString(AtomicFiles.temporarySibling(folder.resolve("other.jsonl")), "someone else's");
+        Files.writeString(folder.resolve(".out.jsonl.notes.partial"), "not ours");
+        Files.writeString(target, "whole");
+
+        // when
+        int removed = AtomicFiles.removeTemporarySiblings(target);
+
+        // then
+        assertThat(removed).isEqualTo(2);
+        assertThat(files()).extracting(p -> p.getFileName().toString()).hasSize(3)
+                .contains("out.jsonl", ".out.jsonl.notes.partial").anyMatch(name -> name.startsWith(".other.jsonl."));
+    }
+
+    @Test
     void should_replace_the_previous_file_in_one_step_when_a_write_completes() throws Exception {
         Path file = folder.resolve("out.jsonl");
         Files.writeString(file, "old");

@@ -181,6 +181,24 @@ class DistillationTest {
     }
 
     @Test
+    void should_remove_the_copies_a_killed_save_left_when_run_again() throws IOException {
+        // given: a run killed while saving the student left its hidden folder, and one killed while replacing it
+        Path students = out.resolve("students");
+        Files.createDirectories(students.resolve(".student.0123456789abcdef.partial/deep"));
+        Files.writeString(students.resolve(".student.0123456789abcdef.partial/deep/model.safetensors"), "half");
+        Files.writeString(students.resolve(".student.fedcba9876543210.partial"), "half");
+        Files.writeString(students.resolve(".student-notes"), "the user's own");
+
+        // when
+        configured().build().run(unlabeled).close();
+
+        // then
+        try (java.util.stream.Stream<Path> left = Files.list(students)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("student", ".student-notes");
+        }
+    }
+
+    @Test
     void should_train_the_student_again_when_the_trainer_configuration_changed_since_it_was_saved() {
         configured().build().run(unlabeled).close();
         trainer.configuration = "another encoder";

@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
                 + " a student is trained on the combined labels (and one on --gold-train when given), and every system is"
                 + " scored on --test. Writes the same reports and saved students as `demo`; rerunning with the same --out"
                 + " resumes (also after kill -9).",
-                "Settings can come from a run file (--config run.json, the flags' names in camel case); flags win. The"
+                "Settings can come from a run file (--config run.json or run.yaml, the flags' names in camel case); flags win. The"
                         + " resolved settings, versions and input SHA-256s are written to DIR/run.json."})
 public final class DistillCommand implements Callable<Integer> {
 
@@ -72,7 +72,8 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (run.json, reports, labels, students).")
     Path out;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A run file (JSON) with any of these settings.")
+    @Option(names = "--config", paramLabel = "FILE", description = "A run file with any of these settings: JSON, or YAML when"
+            + " its name ends in .yaml or .yml.")
     Path config;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Task name in reports, and its folder under --out"
@@ -86,6 +87,10 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs per student (default: "
             + DemoSettings.DEFAULT_EPOCHS + "; the best dev epoch is kept).")
     Integer epochs;
+
+    @Option(names = "--min-steps", paramLabel = "N", description = "Fewest optimizer steps per student: more epochs"
+            + " where --epochs make fewer (default: " + DistillOptions.DEFAULT_MIN_STEPS + "; 0: none).")
+    Integer minSteps;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Sentences per batch (default: "
             + DemoSettings.DEFAULT_BATCH_SIZE + ").")
@@ -146,6 +151,7 @@ public final class DistillCommand implements Callable<Integer> {
         SnomedRefsetOption refset = SnomedRefsetOption.parse(text(settings, "snomedLanguageRefset", "us"));
         DistillOptions options = new DistillOptions(encoder(text(settings, "encoder", "minilm")),
                 settings.path("epochs").asInt(DemoSettings.DEFAULT_EPOCHS),
+                settings.path("minSteps").asInt(DistillOptions.DEFAULT_MIN_STEPS),
                 settings.path("batchSize").asInt(DemoSettings.DEFAULT_BATCH_SIZE),
                 settings.path("learningRate").asDouble(DemoSettings.DEFAULT_LEARNING_RATE),
                 settings.path("outsideWeight").asDouble(DemoSettings.DEFAULT_OUTSIDE_WEIGHT),
@@ -262,6 +268,9 @@ public final class DistillCommand implements Callable<Integer> {
         if (epochs != null) {
             settings.put("epochs", epochs);
         }
+        if (minSteps != null) {
+            settings.put("minSteps", minSteps);
+        }
         if (batchSize != null) {
             settings.put("batchSize", batchSize);
         }
@@ -297,6 +306,7 @@ public final class DistillCommand implements Callable<Integer> {
                         ? checkpoint.directory().toAbsolutePath().normalize().toString()
                         : settings.path("encoder").asText("minilm"));
                 case "epochs" -> config.put("epochs", options.epochs());
+                case "minSteps" -> config.put("minSteps", options.minSteps());
                 case "batchSize" -> config.put("batchSize", options.batchSize());
                 case "learningRate" -> config.put("learningRate", options.learningRate());
                 case "outsideWeight" -> config.put("outsideWeight", options.outsideWeight());

@@ -54,6 +54,7 @@ public final class DemoReport {
         root.put("subsampled", subsampled);
         root.put("encoder", options.encoder().describe());
         root.put("epochs", options.epochs());
+        root.put("minSteps", options.minSteps());
         root.put("batchSize", options.batchSize());
         root.put("learningRate", options.learningRate());
         root.put("outsideWeight", options.outsideWeight());
@@ -75,8 +76,9 @@ public final class DemoReport {
 
     public String toMarkdown() {
         StringBuilder text = new StringBuilder("# MedDistill main job\n\n");
-        text.append(String.format(Locale.ROOT, "Encoder `%s`, %d epochs; %s; abbreviation propagation %s for every"
-                        + " system.%n", options.encoder().describe(), options.epochs(),
+        text.append(String.format(Locale.ROOT, "Encoder `%s`, %d epochs (more where they make fewer than %d steps); %s;"
+                        + " abbreviation propagation %s for every system.%n", options.encoder().describe(),
+                options.epochs(), options.minSteps(),
                 subsampled ? "splits subsampled (run with --full for whole corpora)" : "whole corpora",
                 options.propagateAbbreviations() ? "on" : "off"));
         for (TaskResult result : results) {

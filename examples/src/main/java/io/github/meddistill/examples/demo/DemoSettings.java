@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param testDocuments test documents per task (0 = all)
  * @param encoder the offline pretrained encoder of both students
  * @param epochs training epochs of each student (the best dev epoch is kept)
+ * @param minSteps fewest optimizer steps of each student (more epochs where {@code epochs} make fewer; 0: none)
  * @param batchSize sentences per training batch
  * @param learningRate peak learning rate
  * @param outsideWeight loss weight of words outside the teachers' entities, for the distilled student only (the
@@ -29,7 +30,7 @@ import java.util.Optional;
  * @param llm LLM teachers to add, when keys or a local server are given
  */
 public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int trainDocuments, int devDocuments,
-                           int testDocuments, PretrainedEncoder encoder, int epochs, int batchSize, double learningRate,
+                           int testDocuments, PretrainedEncoder encoder, int epochs, int minSteps, int batchSize, double learningRate,
                            double outsideWeight, boolean propagateAbbreviations, int selfTrainingRounds,
                            Optional<LlmTeacherSettings> llm) {
 
@@ -76,28 +77,29 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
             throw new IllegalArgumentException("document counts must be 0 (all) or positive: train=" + trainDocuments
                     + ", dev=" + devDocuments + ", test=" + testDocuments);
         }
-        new DistillOptions(EncoderSource.pretrained(encoder), epochs, batchSize, learningRate, outsideWeight,
+        new DistillOptions(EncoderSource.pretrained(encoder), epochs, minSteps, batchSize, learningRate, outsideWeight,
                 propagateAbbreviations, selfTrainingRounds, DistillOptions.DEFAULT_SEED); // validates them
     }
 
     /** How each task's students are trained. */
     public DistillOptions options() {
-        return new DistillOptions(EncoderSource.pretrained(encoder), epochs, batchSize, learningRate, outsideWeight,
+        return new DistillOptions(EncoderSource.pretrained(encoder), epochs, minSteps, batchSize, learningRate, outsideWeight,
                 propagateAbbreviations, selfTrainingRounds, DistillOptions.DEFAULT_SEED);
     }
 
     /** The 15-minute default: every task, dev and test subsampled. */
     public static DemoSettings defaults(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), DEFAULT_TRAIN_DOCUMENTS, DEFAULT_DEV_DOCUMENTS,
-                DEFAULT_TEST_DOCUMENTS, PretrainedEncoder.MINILM, DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE,
-                DEFAULT_OUTSIDE_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS, Optional.empty());
+                DEFAULT_TEST_DOCUMENTS, PretrainedEncoder.MINILM, DEFAULT_EPOCHS, DistillOptions.DEFAULT_MIN_STEPS,
+                DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS,
+                Optional.empty());
     }
 
     /** Every document of every split. */
     public static DemoSettings full(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), 0, 0, 0, PretrainedEncoder.MINILM, FULL_EPOCHS,
-                DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS,
-                Optional.empty());
+                DistillOptions.DEFAULT_MIN_STEPS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true,
+                DEFAULT_SELF_TRAINING_ROUNDS, Optional.empty());
     }
 
     /** Whether any split is subsampled. */

@@ -96,6 +96,7 @@ public final class DistillJob {
                 .encoder(options.encoder())
                 .entityTypes(task.types())
                 .epochs(options.epochs())
+                .minSteps(options.minSteps())
                 .batchSize(options.batchSize())
                 .learningRate(options.learningRate())
                 .outsideWeight(outsideWeight)

@@ -173,15 +173,27 @@ class CommandLineFailuresTest {
                 fails("distill with a test file whose text differs", "distill $D/notes.jsonl --dev $D/dev-shared.jsonl"
                         + " --test $D/gold.jsonl -t doid=$D/mini.obo --out $D/out-d", "--test $D/gold.jsonl: document 'n1'"),
                 keeping(passes("distill with dev notes among the notes", "distill $D/notes.jsonl --dev $D/dev-shared.jsonl"
-                        + " -t doid=$D/mini.obo --encoder $D/student --epochs 1 --batch-size 4 --out $D/out-shared --quiet",
+                        + " -t doid=$D/mini.obo --encoder $D/student --epochs 1 --min-steps 0 --batch-size 4 --out $D/out-shared --quiet",
                         "warning: 1 of the 2 dev notes are also among the 3 notes to distil from", "no --test"),
                         "afile.txt"),
                 keeping(fails("distill into a regular file", "distill $D/notes.jsonl --dev $D/dev-shared.jsonl"
                         + " -t doid=$D/mini.obo --out $D/afile.txt", "--out $D/afile.txt: it is a file"), "afile.txt"),
                 fails("distill with a run file that has an unknown setting", "distill --config $D/bad-run.json",
-                        "bad-run.json: unknown setting 'epoch'", "expected notes, dev, test"),
+                        "bad-run.json:1: unknown setting 'epoch'", "expected notes, dev, test"),
                 fails("distill with a run file that is not JSON", "distill --config $D/afile.txt --json",
-                        "--config $D/afile.txt: expected a JSON object of settings"),
+                        "--config $D/afile.txt:1:1: expected a JSON object of settings, but it is not JSON",
+                        "line 1 is \"not a folder\""),
+                fails("distill with a run file whose setting has the wrong type", "distill --config $D/typo-run.json",
+                        "typo-run.json:3: setting 'epochs': expected a whole number, found a string \"two\""),
+                fails("distill with a YAML run file that is not YAML", "distill --config $D/bad-run.yaml --json",
+                        "--config $D/bad-run.yaml:5:2: expected a YAML mapping of settings, but it is not YAML",
+                        "line 5 is \" epochs: 2\""),
+                fails("distill with a YAML run file whose setting has the wrong type", "distill --config $D/typo-run.yml",
+                        "typo-run.yml:4: setting 'abbreviations': expected true or false, found a string \"maybe\""),
+                fails("distill with a YAML run file that gives a setting twice", "distill --config $D/twice-run.yaml",
+                        "twice-run.yaml:3: setting 'notes' is given twice (first on line 1)"),
+                fails("distill with a YAML run file that is a list", "distill --config $D/list-run.yaml",
+                        "list-run.yaml:1: expected a YAML mapping of settings"),
                 fails("distill with an encoder folder that is no checkpoint", "distill $D/notes.jsonl --dev"
                         + " $D/dev-shared.jsonl -t doid=$D/mini.obo --encoder $D/notstudent --out $D/out-d",
                         "--encoder $D/notstudent: the folder has no config.json"),
@@ -250,6 +262,11 @@ class CommandLineFailuresTest {
         write("doccano-n1.jsonl", "{\"id\":1,\"text\":\"Chronic pancreatitis.\",\"label\":[[8,20,\"DISEASE\"]],"
                 + "\"meddistill_id\":\"n1\"}\n");
         write("bad-run.json", "{\"notes\": \"notes.jsonl\", \"epoch\": 2}\n");
+        write("typo-run.json", "{\"notes\": \"notes.jsonl\",\n \"dev\": \"dev-shared.jsonl\",\n \"epochs\": \"two\"}\n");
+        write("bad-run.yaml", "notes: notes.jsonl\ndev: dev-shared.jsonl\nteachers:\n  - doid=mini.obo\n epochs: 2\n");
+        write("typo-run.yml", "notes: notes.jsonl\ndev: dev-shared.jsonl\nteachers: [doid=mini.obo]\nabbreviations: maybe\n");
+        write("twice-run.yaml", "notes: notes.jsonl\ndev: dev-shared.jsonl\nnotes: other.jsonl\n");
+        write("list-run.yaml", "- notes.jsonl\n- dev-shared.jsonl\n");
         write("gold-one.jsonl", gold.lines().findFirst().orElseThrow() + "\n");
         write("pred.jsonl", gold);
         write("empty.jsonl", "");

@@ -28,7 +28,7 @@ class DemoEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] REDUCED = {"--train-docs", "12", "--dev-docs", "6", "--test-docs", "6", "--epochs", "1",
-            "--json", "--quiet"};
+            "--min-steps", "0", "--json", "--quiet"};
 
     @TempDir
     static Path out;

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code meddistill distill} end to end on tiny notes with a tiny encoder: from flags, again (resumes, same scores),
- * from a run file (same scores), and its table against {@code eval} on the predictions it wrote.
+ * from a JSON run file (same scores), from the same settings in YAML (the same run), and its table against
+ * {@code eval} on the predictions it wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,7 +48,7 @@ class DistillCommandTest {
                 "--gold-train", dir.resolve("gold-train.jsonl").toString(),
                 "-t", "doid=" + dir.resolve("doid.obo"), "-t", "drugbank=" + dir.resolve("drugbank.csv"), "-t", "patterns",
                 "--types", "DISEASE,MEDICATION", "--encoder", dir.resolve("tiny-encoder").toString(), "--epochs", Integer.toString(epochs),
-                "--batch-size", "8", "--out", out.toString(), "--json", "--quiet"));
+                "--min-steps", "0", "--batch-size", "8", "--out", out.toString(), "--json", "--quiet"));
         return CommandLineRun.of(args.toArray(String[]::new));
     }
 
@@ -113,7 +114,7 @@ class DistillCommandTest {
                 {"notes": "../notes.jsonl", "dev": "../dev.jsonl", "test": "../test.jsonl",
                  "goldTrain": "../gold-train.jsonl",
                  "teachers": ["doid=../doid.obo", "drugbank=../drugbank.csv", "patterns"],
-                 "types": ["DISEASE", "MEDICATION"], "encoder": "../tiny-encoder", "epochs": 1, "batchSize": 8,
+                 "types": ["DISEASE", "MEDICATION"], "encoder": "../tiny-encoder", "epochs": 1, "minSteps": 0, "batchSize": 8,
                  "out": "out"}
                 """);
 
@@ -130,6 +131,45 @@ class DistillCommandTest {
 
     @Test
     @Order(4)
+    void should_drive_the_same_run_as_the_json_run_file_when_the_run_file_is_yaml() throws Exception {
+        // given: the settings of run-file/run.json, written as YAML, into the same --out
+        DistillFixtures.write(dir, "run-file/run.yaml", """
+                # the same run as run.json
+                notes: ../notes.jsonl
+                dev: ../dev.jsonl
+                test: ../test.jsonl
+                goldTrain: ../gold-train.jsonl
+                teachers:
+                  - doid=../doid.obo
+                  - drugbank=../drugbank.csv
+                  - patterns
+                types: [DISEASE, MEDICATION]
+                encoder: ../tiny-encoder
+                epochs: 1
+                minSteps: 0
+                batchSize: 8
+                out: out
+                """);
+        JsonNode before = JSON.readTree(dir.resolve("run-file/out/run.json").toFile());
+        Path model = dir.resolve("run-file/out/distill/students/student/model.safetensors");
+        long modelTime = Files.getLastModifiedTime(model).toMillis();
+
+        // when
+        CommandLineRun run = CommandLineRun.of("distill", "--config", dir.resolve("run-file/run.yaml").toString(),
+                "--json", "--quiet");
+
+        // then: no setting differs from the JSON run's, so its students are reused and the scores are the same
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("note: setting");
+        assertThat(Files.getLastModifiedTime(model).toMillis()).isEqualTo(modelTime);
+        assertThat(JSON.readTree(dir.resolve("run-file/out/run.json").toFile()).get("config"))
+                .isEqualTo(before.get("config"));
+        assertThat(JSON.readTree(run.lastLine()).get("tasks").findValues("strictF1"))
+                .isEqualTo(first.get("tasks").findValues("strictF1"));
+    }
+
+    @Test
+    @Order(5)
     void should_score_each_system_as_eval_does_on_the_predictions_it_wrote() throws Exception {
         for (String system : List.of("student", "doid", "combination", "gold-student")) {
             // when
@@ -152,7 +192,7 @@ class DistillCommandTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void should_distil_with_an_llm_teacher_on_a_local_openai_compatible_server() throws Exception {
         // given: a local model that finds "Patient" as a DISEASE in every note (and so teaches MEDICATION nothing)
         try (LoopbackOpenAiServer server = LoopbackOpenAiServer.answering(
@@ -161,7 +201,7 @@ class DistillCommandTest {
             CommandLineRun run = CommandLineRun.of("distill", dir.resolve("notes.jsonl").toString(),
                     "--dev", dir.resolve("dev.jsonl").toString(), "-t", "doid=" + dir.resolve("doid.obo"),
                     "-t", "openai=llama3.1", "--openai-base-url", server.baseUrl(), "--types", "DISEASE,MEDICATION",
-                    "--encoder", dir.resolve("tiny-encoder").toString(), "--epochs", "1", "--batch-size", "8",
+                    "--encoder", dir.resolve("tiny-encoder").toString(), "--epochs", "1", "--min-steps", "0", "--batch-size", "8",
                     "--out", dir.resolve("out-llm").toString(), "--json", "--quiet");
 
             // then
@@ -175,7 +215,7 @@ class DistillCommandTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void should_keep_the_labels_retrain_and_record_the_new_settings_when_a_setting_changes() throws Exception {
         // given
         List<String> journal = Files.readAllLines(dir.resolve("out/distill/labels/doid/train.jsonl"));
@@ -191,7 +231,7 @@ class DistillCommandTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void should_refuse_to_resume_when_the_notes_changed_since_the_run_in_out() throws Exception {
         // given
         Path notes = dir.resolve("notes.jsonl");

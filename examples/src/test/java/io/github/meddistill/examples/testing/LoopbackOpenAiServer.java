@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,7 +24,7 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile String lastRequestBody = "";
 
-    private LoopbackOpenAiServer(String answerContent) throws IOException {
+    private LoopbackOpenAiServer(String answerContent, Duration delay) throws IOException {
         byte[] body = JSON.writeValueAsBytes(Map.of(
                 "id", "chatcmpl-1", "object", "chat.completion", "created", 1732500000, "model", "llama3.1",
                 "choices", java.util.List.of(Map.of("index", 0, "finish_reason", "stop",
@@ -32,6 +33,13 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", exchange -> {
             requests.incrementAndGet();
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay.toMillis()); // one request at a time: the server has a single thread
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             lastRequestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -44,8 +52,16 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
 
     /** Starts a server whose assistant message is {@code answerContent} (our {@code {"entities":[...]}} JSON). */
     public static LoopbackOpenAiServer answering(String answerContent) {
+        return answering(answerContent, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #answering(String)}, each answer sent {@code delay} after its request arrived; requests are served
+     * one at a time, so labelling takes at least {@code delay} per note (a slow model, to stop a run mid-labelling).
+     */
+    public static LoopbackOpenAiServer answering(String answerContent, Duration delay) {
         try {
-            return new LoopbackOpenAiServer(answerContent);
+            return new LoopbackOpenAiServer(answerContent, delay);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the loopback server", e);
         }
