@@ -110,4 +110,41 @@ class ConceptLinkerTest {
         List<Term> terms = OboLoader.builder(DISEASE).build().load(obo);
         assertThat(terms).allSatisfy(t -> assertThat(t.xrefs()).containsExactly("MESH:D006527", "UMLS_CUI:C0019202"));
     }
+
+    @Test
+    void should_link_a_disease_mention_to_a_disease_concept_before_an_exact_symptom_name_when_type_aware() {
+        // given "tumour" is exactly an HPO name and, by similarity, a DOID one
+        ConceptLinker linker = ConceptLinker.builder()
+                .addTerm(new Term("tumour", "HP:0002664", "Neoplasm", SYMPTOM, "HP"))
+                .addTerm(new Term("benign tumour", "DOID:0060072", "benign neoplasm", DISEASE, "DOID"))
+                .build();
+        String note = "A tumour was found.";
+        Entity disease = Entity.of(note, 2, 8, DISEASE);
+        Entity symptom = Entity.of(note, 2, 8, SYMPTOM);
+
+        // when / then a DISEASE mention goes to the disease concept, a SYMPTOM one to the exact symptom name
+        assertThat(linker.link(note, disease)).first().extracting(LinkedConcept::conceptId).isEqualTo("DOID:0060072");
+        assertThat(linker.link(note, symptom)).first().extracting(LinkedConcept::conceptId).isEqualTo("HP:0002664");
+        // and without a type, or with typeAware(false), the exact name wins
+        assertThat(linker.link("tumour")).first().extracting(LinkedConcept::conceptId).isEqualTo("HP:0002664");
+        ConceptLinker plain = ConceptLinker.builder().typeAware(false)
+                .addTerm(new Term("tumour", "HP:0002664", "Neoplasm", SYMPTOM, "HP"))
+                .addTerm(new Term("benign tumour", "DOID:0060072", "benign neoplasm", DISEASE, "DOID")).build();
+        assertThat(plain.link(note, disease)).first().extracting(LinkedConcept::conceptId).isEqualTo("HP:0002664");
+    }
+
+    @Test
+    void should_fall_back_to_every_concept_when_none_of_the_mention_type_matches() {
+        // given only a symptom name
+        ConceptLinker linker = ConceptLinker.builder()
+                .addTerm(new Term("headache", "HP:0002315", "Headache", SYMPTOM, "HP"))
+                .addTerm(new Term("asthma", "DOID:2841", "asthma", DISEASE, "DOID")).build();
+        String note = "Headache today.";
+
+        // when
+        List<LinkedConcept> linked = linker.link(note, Entity.of(note, 0, 8, DISEASE));
+
+        // then
+        assertThat(linked).extracting(LinkedConcept::conceptId).containsExactly("HP:0002315");
+    }
 }

@@ -269,4 +269,28 @@ class ContextEngineTest {
         assertThat(TriggerFiles.defaults()).hasSizeGreaterThan(300)
                 .contains(Trigger.of("denies", "PRE", "NEGATED"), Trigger.of("but", "TERMINATION", "ALL"));
     }
+
+    @Test
+    void should_not_negate_the_finding_before_a_negative_test_result() {
+        // "negative pregnancy" is a pseudo-trigger: the test is negative, not the childbearing potential
+        assertThat(assertionOf("Women of childbearing potential must have a negative pregnancy test.",
+                "childbearing potential").negated()).isEqualTo(Flag.NO);
+    }
+
+    @Test
+    void should_negate_the_nearest_entity_only_when_the_eligibility_criteria_profile_is_chosen() {
+        // given a cue before a list
+        String text = "No prior chemotherapy, radiotherapy or surgery.";
+        java.util.List<Entity> entities = java.util.List.of(mention(text, "chemotherapy"), mention(text, "radiotherapy"),
+                mention(text, "surgery"));
+
+        // when
+        java.util.List<Entity> notes = ContextEngine.defaults().apply(text, entities);
+        java.util.List<Entity> criteria = ContextEngine.builder().profile(ContextEngine.Profile.ELIGIBILITY_CRITERIA)
+                .build().apply(text, entities);
+
+        // then
+        assertThat(notes).extracting(e -> e.assertion().negated()).containsExactly(Flag.YES, Flag.YES, Flag.YES);
+        assertThat(criteria).extracting(e -> e.assertion().negated()).containsExactly(Flag.YES, Flag.NO, Flag.NO);
+    }
 }

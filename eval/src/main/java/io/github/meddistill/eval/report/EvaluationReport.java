@@ -260,7 +260,8 @@ public final class EvaluationReport implements Evaluation {
                 SystemScores scores = SpanEvaluator.score(name, gold, pending.predictions, types);
                 Optional<SpeedCost> speedCost = Optional.ofNullable(pending.cost).map(SpeedCost::of);
                 results.put(name, new SystemResult(pending.role, scores, bootstrap.intervals(scores), speedCost,
-                        ErrorAnalysis.of(scores, errorContextChars, examplesPerGroup)));
+                        ErrorAnalysis.of(scores, errorContextChars, examplesPerGroup),
+                        ContextSummary.of(pending.predictions)));
             });
 
             List<SpeedCostRatio> ratios = new ArrayList<>();

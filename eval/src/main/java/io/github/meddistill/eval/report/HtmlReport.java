@@ -55,6 +55,9 @@ final class HtmlReport {
         html.append("<h2>F1 against cost</h2>\n").append(costChart(report));
         html.append("<h2>Scores</h2>\n").append(scoreTable(report));
         html.append("<h2>Speed and cost</h2>\n").append(speedTable(report));
+        if (report.systems().stream().anyMatch(system -> system.context().isPresent())) {
+            html.append("<h2>Clinical context of the predictions (counts)</h2>\n").append(contextTable(report));
+        }
         if (!report.ratios().isEmpty()) {
             html.append("<h2>Ratios</h2>\n").append(ratioTable(report));
         }
@@ -343,6 +346,29 @@ final class HtmlReport {
     }
 
     /** Escapes text for HTML element content and attribute values. */
+    private static String contextTable(EvaluationReport report) {
+        StringBuilder html = new StringBuilder("<table>\n<tr><th class=\"l\">system</th><th>entities</th>"
+                + "<th>assessed</th><th>negated</th><th>uncertain</th><th>hypothetical</th><th>historical</th>"
+                + "<th>family</th><th>other experiencer</th><th>linked</th><th class=\"l\">linked by source</th></tr>\n");
+        for (SystemResult system : report.systems()) {
+            if (system.context().isEmpty()) {
+                continue;
+            }
+            ContextSummary c = system.context().get();
+            StringBuilder sources = new StringBuilder();
+            c.linkedBySource().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
+                    sources.append(sources.length() == 0 ? "" : ", ").append(escape(e.getKey())).append(' ')
+                            .append(e.getValue()));
+            html.append("<tr><td class=\"l\">").append(escape(system.name())).append("</td>");
+            for (int count : new int[] {c.entities(), c.assessed(), c.negated(), c.uncertain(), c.hypothetical(),
+                    c.historical(), c.family(), c.otherExperiencer(), c.linked()}) {
+                html.append("<td>").append(count).append("</td>");
+            }
+            html.append("<td class=\"l\">").append(sources).append("</td></tr>\n");
+        }
+        return html.append("</table>\n").toString();
+    }
+
     static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {

@@ -168,6 +168,24 @@ public final class JsonReport {
             cost.put("outputTokensPer1000Notes", sc.outputTokensPer1000Notes());
             cost.put("usdPer1000Notes", sc.usdPer1000Notes());
         }
+        if (system.context().isEmpty()) {
+            node.putNull("context");
+        } else {
+            ContextSummary c = system.context().get();
+            ObjectNode context = node.putObject("context");
+            context.put("entities", c.entities());
+            context.put("assessed", c.assessed());
+            context.put("negated", c.negated());
+            context.put("uncertain", c.uncertain());
+            context.put("hypothetical", c.hypothetical());
+            context.put("historical", c.historical());
+            context.put("family", c.family());
+            context.put("otherExperiencer", c.otherExperiencer());
+            context.put("linked", c.linked());
+            ObjectNode sources = context.putObject("linkedBySource");
+            c.linkedBySource().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> sources.put(e.getKey(), e.getValue()));
+        }
         ObjectNode errors = node.putObject("errors");
         for (EntityType type : system.errors().types()) {
             ObjectNode typeNode = errors.putObject(type.name());

@@ -29,6 +29,9 @@ final class MarkdownReport {
                 .append(").\n\n");
         md.append("## Scores\n\n").append(scoreTable(report)).append('\n');
         md.append("## Speed and cost\n\n").append(speedTable(report)).append('\n');
+        if (report.systems().stream().anyMatch(system -> system.context().isPresent())) {
+            md.append("## Clinical context of the predictions (counts)\n\n").append(contextTable(report)).append('\n');
+        }
         if (!report.ratios().isEmpty()) {
             md.append("## Ratios\n\n| system | baseline | times faster | times lower p50 latency | times cheaper |\n|---|---|---|---|---|\n");
             for (SpeedCostRatio ratio : report.ratios()) {
@@ -63,6 +66,29 @@ final class MarkdownReport {
             }
             row(md, system, "micro", system.scores().micro(MatchMode.STRICT), system.scores().micro(MatchMode.LENIENT),
                     system.intervals().micro().get(MatchMode.STRICT), system.intervals().micro().get(MatchMode.LENIENT));
+        }
+        return md.toString();
+    }
+
+    /** Per system whose predictions carry assertions or concepts: entity counts per status and per concept source. */
+    static String contextTable(EvaluationReport report) {
+        StringBuilder md = new StringBuilder("| system | entities | assessed | negated | uncertain | hypothetical"
+                + " | historical | family | other experiencer | linked | linked by source |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (SystemResult system : report.systems()) {
+            if (system.context().isEmpty()) {
+                continue;
+            }
+            ContextSummary c = system.context().get();
+            StringBuilder sources = new StringBuilder();
+            c.linkedBySource().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
+                    sources.append(sources.length() == 0 ? "" : ", ").append(escape(e.getKey())).append(' ')
+                            .append(e.getValue()));
+            md.append("| ").append(escape(system.name())).append(" | ").append(c.entities()).append(" | ")
+                    .append(c.assessed()).append(" | ").append(c.negated()).append(" | ").append(c.uncertain())
+                    .append(" | ").append(c.hypothetical()).append(" | ").append(c.historical()).append(" | ")
+                    .append(c.family()).append(" | ").append(c.otherExperiencer()).append(" | ").append(c.linked())
+                    .append(" | ").append(sources).append(" |\n");
         }
         return md.toString();
     }

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param intervals bootstrap intervals of the scores
  * @param speedCost speed and cost, when measured
  * @param errors its errors, grouped (contains note text)
+ * @param context the assertion and concept counts of its predictions, when they carry any
  */
 public record SystemResult(String role, SystemScores scores, BootstrapIntervals intervals, Optional<SpeedCost> speedCost,
-                           ErrorAnalysis errors) {
+                           ErrorAnalysis errors, Optional<ContextSummary> context) {
 
     public SystemResult {
         Objects.requireNonNull(role, "role");
@@ -25,6 +26,13 @@ public record SystemResult(String role, SystemScores scores, BootstrapIntervals 
         Objects.requireNonNull(intervals, "intervals");
         Objects.requireNonNull(speedCost, "speedCost");
         Objects.requireNonNull(errors, "errors");
+        Objects.requireNonNull(context, "context");
+    }
+
+    /** A result whose predictions carry no clinical context. */
+    public SystemResult(String role, SystemScores scores, BootstrapIntervals intervals, Optional<SpeedCost> speedCost,
+                        ErrorAnalysis errors) {
+        this(role, scores, intervals, speedCost, errors, Optional.empty());
     }
 
     /** The system's name. */

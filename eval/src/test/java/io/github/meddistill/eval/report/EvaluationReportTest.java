@@ -148,4 +148,49 @@ class EvaluationReportTest {
         assertThatThrownBy(() -> EvaluationReport.builder(gold).addSystem("a", "t", good.subList(0, 19)).build())
                 .hasMessageContaining("document 'note-19' is in gold but missing from the predictions of a");
     }
+
+    @Test
+    void should_count_assertion_status_and_linked_concepts_when_predictions_carry_them() throws Exception {
+        // given "good" with fever negated and linked to DOID, cough affirmed and unlinked
+        List<Annotation> withContext = new ArrayList<>();
+        for (Annotation annotation : good) {
+            List<Entity> entities = new ArrayList<>();
+            for (Entity e : annotation.entities()) {
+                entities.add(e.text().equals("fever")
+                        ? e.withAssertion(new io.github.meddistill.core.Assertion(
+                                io.github.meddistill.core.Assertion.Flag.YES, io.github.meddistill.core.Assertion.Flag.NO,
+                                io.github.meddistill.core.Assertion.Flag.NO, io.github.meddistill.core.Assertion.Flag.NO,
+                                io.github.meddistill.core.Assertion.Experiencer.PATIENT))
+                        .withConcepts(List.of(new io.github.meddistill.core.LinkedConcept("DOID:0000", "fever", "DOID", 1.0,
+                                io.github.meddistill.core.LinkedConcept.LinkMethod.EXACT, List.of())))
+                        : e.withAssertion(io.github.meddistill.core.Assertion.AFFIRMED));
+            }
+            withContext.add(new Annotation(annotation.document(), entities, annotation.source()));
+        }
+
+        // when
+        EvaluationReport report = EvaluationReport.builder(gold).bootstrap(Bootstrap.builder().resamples(50).seed(3).build())
+                .addSystem("good", "student", withContext).addSystem("weak", "teacher", weak).build();
+
+        // then 15 notes with fever and cough: 30 entities, 30 assessed, 15 negated, 15 linked to DOID
+        ContextSummary summary = report.systems().get(0).context().orElseThrow();
+        assertThat(summary).isEqualTo(new ContextSummary(30, 30, 15, 0, 0, 0, 0, 0, 15, java.util.Map.of("DOID", 15)));
+        assertThat(report.systems().get(1).context()).isEmpty();
+        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        assertThat(json.at("/systems/0/context/negated").asInt()).isEqualTo(15);
+        assertThat(json.at("/systems/0/context/linkedBySource/DOID").asInt()).isEqualTo(15);
+        assertThat(json.at("/systems/1/context").isNull()).isTrue();
+        assertThat(report.toMarkdown()).contains("## Clinical context of the predictions (counts)",
+                "| good | 30 | 30 | 15 | 0 | 0 | 0 | 0 | 0 | 15 | DOID 15 |").doesNotContain("| weak | 40 |");
+        assertThat(report.toHtml()).contains("Clinical context of the predictions", "<td class=\"l\">DOID 15</td>");
+        // and scores ignore the context: same strict F1 as without it
+        assertThat(report.systems().get(0).scores().micro(MatchMode.STRICT).f1())
+                .isEqualTo(report().systems().get(0).scores().micro(MatchMode.STRICT).f1());
+    }
+
+    @Test
+    void should_leave_out_the_context_section_when_no_prediction_carries_context() {
+        assertThat(report().toMarkdown()).doesNotContain("Clinical context");
+        assertThat(report().toHtml()).doesNotContain("Clinical context");
+    }
 }

@@ -9,6 +9,8 @@ import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.Teacher;
+import io.github.meddistill.core.context.AffirmedOnlyTeacher;
+import io.github.meddistill.core.context.ContextEngine;
 import io.github.meddistill.examples.demo.DemoReport;
 import io.github.meddistill.examples.demo.DemoSettings;
 import io.github.meddistill.examples.demo.DemoTask;
@@ -115,6 +117,12 @@ public final class DistillCommand implements Callable<Integer> {
             + DistillOptions.DEFAULT_SEED + ").")
     Long seed;
 
+    @Option(names = "--affirmed-only", negatable = true, paramLabel = "", description = "Keep only the teacher mentions"
+            + " the ConText engine (core's default lexicon) finds affirmed: not negated, uncertain or hypothetical, of"
+            + " the patient. The students then train on affirmed mentions only; the teachers' dev and test scores are"
+            + " of the filtered labels too (default off).")
+    Boolean affirmedOnly;
+
     @Option(names = "--openai-base-url", paramLabel = "URL", description = "OpenAI-compatible server for openai=MODEL"
             + " teachers, e.g. http://localhost:8000/v1 (vLLM) or http://localhost:11434/v1 (Ollama): notes stay local.")
     String openAiBaseUrl;
@@ -219,12 +227,17 @@ public final class DistillCommand implements Callable<Integer> {
         TaskResult result;
         try {
             // every lexicon is loaded, and so checked, before the first note is labelled
+            boolean affirmed = settings.path("affirmedOnly").asBoolean(false);
+            ContextEngine engine = affirmed ? ContextEngine.defaults() : null;
+            List<Teacher> labelling = new ArrayList<>();
             for (TeacherSpec teacher : specs) {
-                built.add(teacher.build(entityTypes, text(settings, "openAiBaseUrl", null), refset,
-                        outDir.resolve("llm-cache")));
+                Teacher one = teacher.build(entityTypes, text(settings, "openAiBaseUrl", null), refset,
+                        outDir.resolve("llm-cache"));
+                built.add(one);
+                labelling.add(affirmed ? AffirmedOnlyTeacher.wrap(one, engine) : one);
             }
             DistillInputs job = new DistillInputs(new DemoTask(taskName, entityTypes), documents, devGold,
-                    testFile.isPresent() ? testGold : devGold, testFile.isPresent() ? "test" : "dev", goldTraining, built);
+                    testFile.isPresent() ? testGold : devGold, testFile.isPresent() ? "test" : "dev", goldTraining, labelling);
             result = DistillJob.run(job, options, outDir.resolve(taskName), ProgressBar.forTerminal(quiet));
         } finally {
             LabelCommand.close(built);
@@ -289,6 +302,9 @@ public final class DistillCommand implements Callable<Integer> {
         if (seed != null) {
             settings.put("seed", seed);
         }
+        if (affirmedOnly != null) {
+            settings.put("affirmedOnly", affirmedOnly);
+        }
         return settings;
     }
 
@@ -313,6 +329,7 @@ public final class DistillCommand implements Callable<Integer> {
                 case "abbreviations" -> config.put("abbreviations", options.propagateAbbreviations());
                 case "selfTrainingRounds" -> config.put("selfTrainingRounds", options.selfTrainingRounds());
                 case "seed" -> config.put("seed", options.seed());
+                case "affirmedOnly" -> config.put(key, settings.path(key).asBoolean(false));
                 case "snomedLanguageRefset" -> config.put(key, settings.path(key).asText("us"));
                 case "notes", "dev", "test", "goldTrain", "out" -> {
                     if (settings.hasNonNull(key)) {

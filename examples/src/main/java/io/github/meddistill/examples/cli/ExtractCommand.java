@@ -76,6 +76,11 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--triggers", paramLabel = "FILE", description = "Extra ConText triggers (phrase<TAB>KIND<TAB>CATEGORY) for --assertions.")
     Path triggers;
 
+    @Option(names = "--context-profile", paramLabel = "PROFILE", description = "Scope rules for --assertions:"
+            + " CLINICAL_NOTES (default: every entity in a cue's sentence or line) or ELIGIBILITY_CRITERIA (the nearest"
+            + " entity within five tokens).")
+    io.github.meddistill.core.context.ContextEngine.Profile contextProfile;
+
     @Option(names = "--link", paramLabel = "KIND=PATH", description = "Link each entity to concepts of this lexicon"
             + " (repeatable): doid=doid.obo, hpo=hp.obo, drugbank=..., drugsatfda=..., rxnorm=..., snomed=...")
     List<String> link = new ArrayList<>();
@@ -133,9 +138,12 @@ public final class ExtractCommand implements Callable<Integer> {
     /** Assertions, then concepts, as the options ask; the lexicons are loaded before any extraction is timed. */
     private List<List<Entity>> enrich(List<Document> documents, List<List<Entity>> found) {
         List<io.github.meddistill.core.EntityEnricher> enrichers = new ArrayList<>();
-        if (assertions || triggers != null) {
+        if (assertions || triggers != null || contextProfile != null) {
             io.github.meddistill.core.context.ContextEngine.Builder engine =
                     io.github.meddistill.core.context.ContextEngine.builder();
+            if (contextProfile != null) {
+                engine.profile(contextProfile);
+            }
             if (triggers != null) {
                 engine.addTriggers(io.github.meddistill.core.context.TriggerFiles.read(triggers));
             }

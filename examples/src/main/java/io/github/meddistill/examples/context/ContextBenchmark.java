@@ -212,7 +212,7 @@ public final class ContextBenchmark {
      * chosen on the Chia train split (a Chia negation cue modifies one mention).
      */
     public static ContextEngine.Builder criteriaProfile(ContextEngine.Builder builder) {
-        return builder.maxTargets(1).maxScopeTokens(5);
+        return builder.profile(ContextEngine.Profile.ELIGIBILITY_CRITERIA);
     }
 
     /**

@@ -379,4 +379,44 @@ class CommandLineFailuresTest {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("{\"id\":\"text-1\"");
         }
     }
+
+    @Test
+    void should_carry_assertion_and_concepts_on_every_entity_when_extracting_with_assertions_and_link() throws Exception {
+        // given a DOID lexicon and a trigger file
+        Files.writeString(dir.resolve("context-doid.obo"), String.join("\n", "format-version: 1.2", "", "[Term]",
+                "id: DOID:4989", "name: pancreatitis", "xref: MESH:D010195", ""));
+        Files.writeString(dir.resolve("context-triggers.tsv"), "free of\tPRE\tNEGATED\n");
+        Path out = dir.resolve("context.jsonl");
+
+        // when
+        CommandLineRun run = CommandLineRun.of("extract", "--model", dir.resolve("student").toString(), "--text",
+                "Chronic pancreatitis. No pancreatitis. Free of pancreatitis.", "--assertions", "--triggers",
+                dir.resolve("context-triggers.tsv").toString(), "--link", "doid=" + dir.resolve("context-doid.obo"),
+                "--out", out.toString());
+
+        // then every entity the tiny student finds carries a decided assertion, and one named "pancreatitis" its code
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode line = JSON.readTree(Files.readAllLines(out).get(0));
+        assertThat(line.get("id").asText()).isEqualTo("text-1");
+        for (JsonNode entity : line.get("entities")) {
+            assertThat(entity.has("assertion")).as(entity.toString()).isTrue();
+            if (entity.path("text").asText().equalsIgnoreCase("pancreatitis")) {
+                assertThat(entity.at("/concepts/0/id").asText()).isEqualTo("DOID:4989");
+            }
+        }
+    }
+
+    @Test
+    void should_name_the_line_when_extract_gets_a_bad_trigger_file() throws Exception {
+        // given a trigger line without a category
+        Files.writeString(dir.resolve("bad-triggers.tsv"), "no\tPRE\tNEGATED\nfree of\tPRE\n");
+
+        // when
+        CommandLineRun run = CommandLineRun.of("extract", "--model", dir.resolve("student").toString(), "--text",
+                "No pancreatitis.", "--assertions", "--triggers", dir.resolve("bad-triggers.tsv").toString());
+
+        // then
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("bad-triggers.tsv", "2");
+    }
 }

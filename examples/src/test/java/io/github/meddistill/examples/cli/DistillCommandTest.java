@@ -249,4 +249,40 @@ class DistillCommandTest {
             Files.writeString(notes, before);
         }
     }
+
+    @Test
+    @Order(8)
+    void should_train_on_affirmed_teacher_mentions_only_when_affirmed_only_is_given() throws Exception {
+        // given notes where half the diseases are negated ("no pancreatitis")
+        Path notes = dir.resolve("notes-negated.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            String text = i % 2 == 0 ? "Patient a" + i + ": no pancreatitis; started aspirin."
+                    : "Patient a" + i + ": known pancreatitis; started aspirin.";
+            lines.append("{\"id\":\"a").append(i).append("\",\"text\":\"").append(text)
+                    .append("\",\"entities\":[]}\n");
+        }
+        Files.writeString(notes, lines);
+        Path out = dir.resolve("out-affirmed");
+
+        // when
+        CommandLineRun run = CommandLineRun.of("distill", notes.toString(), "--dev", dir.resolve("dev.jsonl").toString(),
+                "--test", dir.resolve("test.jsonl").toString(), "-t", "doid=" + dir.resolve("doid.obo"),
+                "-t", "drugbank=" + dir.resolve("drugbank.csv"), "--types", "DISEASE,MEDICATION", "--encoder", dir.resolve("tiny-encoder").toString(), "--epochs", "1",
+                "--batch-size", "8", "--affirmed-only", "--out", out.toString(), "--json", "--quiet");
+
+        // then the teacher's training labels keep the six affirmed mentions and drop the six negated ones
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> journal = Files.readAllLines(out.resolve("distill/labels/doid/train.jsonl"));
+        assertThat(journal).hasSize(12);
+        for (String line : journal) {
+            int id = Integer.parseInt(line.replaceFirst(".*\"a(\\d+)\".*", "$1"));
+            if (id % 2 == 0) {
+                assertThat(line).as("negated note a" + id).doesNotContain("\"DISEASE\"");
+            } else {
+                assertThat(line).as("affirmed note a" + id).contains("\"DISEASE\"");
+            }
+        }
+        assertThat(JSON.readTree(out.resolve("run.json").toFile()).at("/config/affirmedOnly").asBoolean()).isTrue();
+    }
 }
