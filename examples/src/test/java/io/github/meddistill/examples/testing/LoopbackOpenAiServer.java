@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,12 +24,13 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<String> requestBodies = new CopyOnWriteArrayList<>();
     private volatile String lastRequestBody = "";
 
     private LoopbackOpenAiServer(String answerContent, Duration delay) throws IOException {
         byte[] body = JSON.writeValueAsBytes(Map.of(
                 "id", "chatcmpl-1", "object", "chat.completion", "created", 1732500000, "model", "llama3.1",
-                "choices", java.util.List.of(Map.of("index", 0, "finish_reason", "stop",
+                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
                         "message", Map.of("role", "assistant", "content", answerContent))),
                 "usage", Map.of("prompt_tokens", 100, "completion_tokens", 25, "total_tokens", 125)));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -41,6 +44,7 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
                 }
             }
             lastRequestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requestBodies.add(lastRequestBody);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -75,6 +79,14 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
     /** Chat completion requests received so far. */
     public int requests() {
         return requests.get();
+    }
+
+    /**
+     * The bodies of the requests answered so far, in the order they were read. A request a killed client had
+     * already sent is still read and answered (into a closed socket), so it appears here after the kill.
+     */
+    public List<String> requestBodies() {
+        return List.copyOf(requestBodies);
     }
 
     /** The body of the last chat completion request, or "" before the first. */
