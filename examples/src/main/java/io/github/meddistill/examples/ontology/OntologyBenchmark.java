@@ -305,11 +305,18 @@ public final class OntologyBenchmark {
         return slice.toString();
     }
 
+    /** The used heap once collections stop freeing anything (at most 10 of them): what is reachable. */
     private static long usedHeapAfterGc() {
         Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 3; i++) {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
             System.gc();
+            long now = runtime.totalMemory() - runtime.freeMemory();
+            if (now >= used) {
+                return used;
+            }
+            used = now;
         }
-        return runtime.totalMemory() - runtime.freeMemory();
+        return used;
     }
 }
