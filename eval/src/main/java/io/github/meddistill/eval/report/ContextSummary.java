@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The clinical context a system's predictions carry: how many entities an assertion step decided and how many of
@@ -31,8 +32,24 @@ import java.util.TreeMap;
 public record ContextSummary(int entities, int assessed, int negated, int uncertain, int hypothetical, int historical,
                              int family, int otherExperiencer, int linked, Map<String, Integer> linkedBySource) {
 
+    /** The names of {@link #counts()}, in their order: the columns of the reports' context tables. */
+    public static final List<String> COUNT_NAMES = List.of("entities", "assessed", "negated", "uncertain",
+            "hypothetical", "historical", "family", "other experiencer", "linked");
+
     public ContextSummary {
         linkedBySource = Map.copyOf(Objects.requireNonNull(linkedBySource, "linkedBySource"));
+    }
+
+    /** Every count but {@link #linkedBySource}, in the order of {@link #COUNT_NAMES}. */
+    public List<Integer> counts() {
+        return List.of(entities, assessed, negated, uncertain, hypothetical, historical, family, otherExperiencer,
+                linked);
+    }
+
+    /** {@link #linkedBySource} as text, by source: {@code "DOID 12, HPO 3"} ({@code ""} when nothing was linked). */
+    public String linkedBySourceText() {
+        return new TreeMap<>(linkedBySource).entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** The counts over {@code predictions}, or empty when no entity carries an assertion or a concept. */

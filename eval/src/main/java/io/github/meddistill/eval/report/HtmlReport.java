@@ -345,30 +345,28 @@ final class HtmlReport {
         return COLORS[index % COLORS.length];
     }
 
-    /** Escapes text for HTML element content and attribute values. */
+    /** Per system whose predictions carry assertions or concepts: entity counts per status and per concept source. */
     private static String contextTable(EvaluationReport report) {
-        StringBuilder html = new StringBuilder("<table>\n<tr><th class=\"l\">system</th><th>entities</th>"
-                + "<th>assessed</th><th>negated</th><th>uncertain</th><th>hypothetical</th><th>historical</th>"
-                + "<th>family</th><th>other experiencer</th><th>linked</th><th class=\"l\">linked by source</th></tr>\n");
+        StringBuilder html = new StringBuilder("<table>\n<tr><th class=\"l\">system</th>");
+        for (String name : ContextSummary.COUNT_NAMES) {
+            html.append("<th>").append(name).append("</th>");
+        }
+        html.append("<th class=\"l\">linked by source</th></tr>\n");
         for (SystemResult system : report.systems()) {
             if (system.context().isEmpty()) {
                 continue;
             }
-            ContextSummary c = system.context().get();
-            StringBuilder sources = new StringBuilder();
-            c.linkedBySource().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
-                    sources.append(sources.length() == 0 ? "" : ", ").append(escape(e.getKey())).append(' ')
-                            .append(e.getValue()));
+            ContextSummary context = system.context().get();
             html.append("<tr><td class=\"l\">").append(escape(system.name())).append("</td>");
-            for (int count : new int[] {c.entities(), c.assessed(), c.negated(), c.uncertain(), c.hypothetical(),
-                    c.historical(), c.family(), c.otherExperiencer(), c.linked()}) {
+            for (int count : context.counts()) {
                 html.append("<td>").append(count).append("</td>");
             }
-            html.append("<td class=\"l\">").append(sources).append("</td></tr>\n");
+            html.append("<td class=\"l\">").append(escape(context.linkedBySourceText())).append("</td></tr>\n");
         }
         return html.append("</table>\n").toString();
     }
 
+    /** Escapes text for HTML element content and attribute values. */
     static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {

@@ -72,23 +72,19 @@ final class MarkdownReport {
 
     /** Per system whose predictions carry assertions or concepts: entity counts per status and per concept source. */
     static String contextTable(EvaluationReport report) {
-        StringBuilder md = new StringBuilder("| system | entities | assessed | negated | uncertain | hypothetical"
-                + " | historical | family | other experiencer | linked | linked by source |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("| system | ").append(String.join(" | ", ContextSummary.COUNT_NAMES))
+                .append(" | linked by source |\n|---|").append("---|".repeat(ContextSummary.COUNT_NAMES.size()))
+                .append("---|\n");
         for (SystemResult system : report.systems()) {
             if (system.context().isEmpty()) {
                 continue;
             }
-            ContextSummary c = system.context().get();
-            StringBuilder sources = new StringBuilder();
-            c.linkedBySource().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
-                    sources.append(sources.length() == 0 ? "" : ", ").append(escape(e.getKey())).append(' ')
-                            .append(e.getValue()));
-            md.append("| ").append(escape(system.name())).append(" | ").append(c.entities()).append(" | ")
-                    .append(c.assessed()).append(" | ").append(c.negated()).append(" | ").append(c.uncertain())
-                    .append(" | ").append(c.hypothetical()).append(" | ").append(c.historical()).append(" | ")
-                    .append(c.family()).append(" | ").append(c.otherExperiencer()).append(" | ").append(c.linked())
-                    .append(" | ").append(sources).append(" |\n");
+            ContextSummary context = system.context().get();
+            md.append("| ").append(escape(system.name()));
+            for (int count : context.counts()) {
+                md.append(" | ").append(count);
+            }
+            md.append(" | ").append(escape(context.linkedBySourceText())).append(" |\n");
         }
         return md.toString();
     }

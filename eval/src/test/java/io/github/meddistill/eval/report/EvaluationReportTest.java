@@ -7,8 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.Assertion;
+import io.github.meddistill.core.Assertion.Experiencer;
+import io.github.meddistill.core.Assertion.Flag;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.LinkedConcept;
+import io.github.meddistill.core.LinkedConcept.LinkMethod;
 import io.github.meddistill.core.TokenUsage;
 import io.github.meddistill.core.pipeline.SystemRole;
 import io.github.meddistill.core.pipeline.SystemRun;
@@ -20,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,13 +163,10 @@ class EvaluationReportTest {
             List<Entity> entities = new ArrayList<>();
             for (Entity e : annotation.entities()) {
                 entities.add(e.text().equals("fever")
-                        ? e.withAssertion(new io.github.meddistill.core.Assertion(
-                                io.github.meddistill.core.Assertion.Flag.YES, io.github.meddistill.core.Assertion.Flag.NO,
-                                io.github.meddistill.core.Assertion.Flag.NO, io.github.meddistill.core.Assertion.Flag.NO,
-                                io.github.meddistill.core.Assertion.Experiencer.PATIENT))
-                        .withConcepts(List.of(new io.github.meddistill.core.LinkedConcept("DOID:0000", "fever", "DOID", 1.0,
-                                io.github.meddistill.core.LinkedConcept.LinkMethod.EXACT, List.of())))
-                        : e.withAssertion(io.github.meddistill.core.Assertion.AFFIRMED));
+                        ? e.withAssertion(new Assertion(Flag.YES, Flag.NO, Flag.NO, Flag.NO, Experiencer.PATIENT))
+                                .withConcepts(List.of(new LinkedConcept("DOID:0000", "fever", "DOID", 1.0,
+                                        LinkMethod.EXACT, List.of())))
+                        : e.withAssertion(Assertion.AFFIRMED));
             }
             withContext.add(new Annotation(annotation.document(), entities, annotation.source()));
         }
@@ -174,7 +177,7 @@ class EvaluationReportTest {
 
         // then 15 notes with fever and cough: 30 entities, 30 assessed, 15 negated, 15 linked to DOID
         ContextSummary summary = report.systems().get(0).context().orElseThrow();
-        assertThat(summary).isEqualTo(new ContextSummary(30, 30, 15, 0, 0, 0, 0, 0, 15, java.util.Map.of("DOID", 15)));
+        assertThat(summary).isEqualTo(new ContextSummary(30, 30, 15, 0, 0, 0, 0, 0, 15, Map.of("DOID", 15)));
         assertThat(report.systems().get(1).context()).isEmpty();
         JsonNode json = new ObjectMapper().readTree(report.toJson());
         assertThat(json.at("/systems/0/context/negated").asInt()).isEqualTo(15);
