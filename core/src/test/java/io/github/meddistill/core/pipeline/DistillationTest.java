@@ -385,6 +385,31 @@ class DistillationTest {
     }
 
     @Test
+    void should_stop_adding_a_types_student_mentions_when_a_round_lowers_its_dev_f1() {
+        // given a student that takes the word after "X and" for X's type: right for diseases, wrong for "water"
+        CoordinationStudentTrainer coordination = new CoordinationStudentTrainer();
+        List<Document> notes = notes("s", "asthma and bronchitis", "aspirin and water");
+        Document dev = new Document("d0", "bronchitis; aspirin; water");
+        Distillation.Builder builder = Distillation.builder(Set.of(DIS, MED), coordination, out)
+                .addTeacher(new PhraseTeacher("lexicon", Map.of("asthma", DIS, "aspirin", MED)))
+                .development(List.of(gold(dev, "bronchitis", DIS, "aspirin", MED)))
+                .selfTrainingRounds(3);
+
+        // when
+        try (DistillationResult result = builder.build().run(notes)) {
+            // then round 2 adds bronchitis (DISEASE up) and water (MEDICATION down); round 3 adds diseases only
+            assertThat(result.selfTraining()).extracting(SelfTrainingRound::round, SelfTrainingRound::joinedTypes,
+                    SelfTrainingRound::devF1, SelfTrainingRound::kept).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(1, Set.of(), 2.0 / 3, true),
+                    org.assertj.core.groups.Tuple.tuple(2, Set.of(DIS, MED), 0.8, true),
+                    org.assertj.core.groups.Tuple.tuple(3, Set.of(DIS), 1.0, true),
+                    org.assertj.core.groups.Tuple.tuple(4, Set.of(DIS), 1.0, false));
+            assertThat(result.selfTraining().get(1).devF1ByType()).containsEntry(DIS, 1.0).containsEntry(MED, 2.0 / 3);
+            assertThat(result.student().extract("water")).isEmpty();
+        }
+    }
+
+    @Test
     void should_require_a_development_set_when_self_training() {
         assertThatThrownBy(() -> configured().selfTrainingRounds(2).build())
                 .hasMessageContaining("self-training needs development documents");

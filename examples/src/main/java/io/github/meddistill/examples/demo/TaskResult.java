@@ -103,8 +103,12 @@ public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, in
             node.put("combination", combination.strip());
             var rounds = node.putArray("selfTraining");
             for (SelfTrainingRound round : selfTraining) {
-                rounds.addObject().put("round", round.round()).put("addedMentions", round.addedMentions())
-                        .put("devF1", round.devF1()).put("kept", round.kept());
+                ObjectNode roundNode = rounds.addObject().put("round", round.round())
+                        .put("addedMentions", round.addedMentions()).put("devF1", round.devF1()).put("kept", round.kept());
+                var joined = roundNode.putArray("joinedTypes");
+                round.joinedTypes().forEach(type -> joined.add(type.name()));
+                ObjectNode byType = roundNode.putObject("devF1ByType");
+                round.devF1ByType().forEach((type, f1) -> byType.put(type.name(), f1));
             }
             var systems = node.putArray("systems");
             for (SystemRow row : entry.getValue()) {
