@@ -42,14 +42,33 @@ class DistillCommandTest {
         return distill(out, 1);
     }
 
-    private static CommandLineRun distill(Path out, int epochs) {
+    private static CommandLineRun distill(Path out, int epochs, String... more) {
         List<String> args = new ArrayList<>(List.of("distill", dir.resolve("notes.jsonl").toString(),
                 "--dev", dir.resolve("dev.jsonl").toString(), "--test", dir.resolve("test.jsonl").toString(),
                 "--gold-train", dir.resolve("gold-train.jsonl").toString(),
                 "-t", "doid=" + dir.resolve("doid.obo"), "-t", "drugbank=" + dir.resolve("drugbank.csv"), "-t", "patterns",
                 "--types", "DISEASE,MEDICATION", "--encoder", dir.resolve("tiny-encoder").toString(), "--epochs", Integer.toString(epochs),
                 "--min-steps", "0", "--batch-size", "8", "--out", out.toString(), "--json", "--quiet"));
+        args.addAll(List.of(more));
         return CommandLineRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void should_report_each_self_training_rounds_types_and_dev_f1_per_type_when_self_training() throws Exception {
+        // when
+        CommandLineRun run = distill(dir.resolve("out-self-training"), 1, "--self-training-rounds", "1");
+
+        // then round 1 is the teachers' student; round 2 let both types' student mentions join
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode rounds = JSON.readTree(run.lastLine()).at("/tasks/0/selfTraining");
+        assertThat(rounds).hasSize(2);
+        assertThat(rounds.at("/0/round").asInt()).isEqualTo(1);
+        assertThat(rounds.at("/0/joinedTypes")).isEmpty();
+        assertThat(rounds.at("/1/joinedTypes")).extracting(JsonNode::asText).containsExactly("DISEASE", "MEDICATION");
+        for (JsonNode round : rounds) {
+            assertThat(round.get("devF1ByType").fieldNames()).toIterable().containsExactly("DISEASE", "MEDICATION");
+            round.get("devF1ByType").forEach(f1 -> assertThat(f1.asDouble()).isBetween(0.0, 1.0));
+        }
     }
 
     @Test
