@@ -25,7 +25,6 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<String> requestBodies = new CopyOnWriteArrayList<>();
-    private volatile String lastRequestBody = "";
 
     private LoopbackOpenAiServer(String answerContent, Duration delay) throws IOException {
         byte[] body = JSON.writeValueAsBytes(Map.of(
@@ -43,8 +42,7 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            lastRequestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requestBodies.add(lastRequestBody);
+            requestBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -91,7 +89,7 @@ public final class LoopbackOpenAiServer implements AutoCloseable {
 
     /** The body of the last chat completion request, or "" before the first. */
     public String lastRequestBody() {
-        return lastRequestBody;
+        return requestBodies.isEmpty() ? "" : requestBodies.get(requestBodies.size() - 1);
     }
 
     @Override
