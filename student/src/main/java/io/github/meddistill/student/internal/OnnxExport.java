@@ -19,7 +19,8 @@ import io.github.meddistill.student.BertConfig;
  *   <li>{@link #packed}: the layout of a {@link PackedBatch}, {@code input_ids}, {@code position_ids},
  *       {@code token_slots} (int64 {@code [tokens]}), {@code row_tokens} (int64 {@code [rows, row_length]}) and
  *       {@code attention_bias} (float {@code [rows, row_length, row_length]}) to {@code logits} (float
- *       {@code [tokens, labels]}), in fp32 or with dynamically quantised int8 matrix products.</li>
+ *       {@code [tokens, labels]}), in fp32 or with dynamically quantised int8 matrix products; its fp32 attention is
+ *       ONNX Runtime's {@code com.microsoft.Attention} operator, so this layout is for ONNX Runtime only.</li>
  * </ul>
  * Weight matrices are stored transposed ({@code [in, out]}) for {@code MatMul}, as torch.onnx does.
  */
@@ -28,6 +29,8 @@ public final class OnnxExport {
     private static final int FLOAT = 1;
     private static final int INT8 = 3;
     private static final int INT64 = 7;
+    /** ONNX Runtime's operators beyond the standard set, such as {@code Attention}. */
+    private static final String CONTRIB_DOMAIN = "com.microsoft";
     /**
      * Largest magnitude of a quantised weight. Without int8 dot-product instructions (AVX2 only, as here) ONNX
      * Runtime multiplies uint8 activations by int8 weights with {@code vpmaddubsw}, which saturates when two
@@ -76,6 +79,7 @@ public final class OnnxExport {
                 .string(2, "meddistill")
                 .message(7, graph)
                 .message(8, new ProtoWriter().string(1, "").varint(2, 17))
+                .message(8, new ProtoWriter().string(1, CONTRIB_DOMAIN).varint(2, 1))
                 .toByteArray();
     }
 
@@ -128,10 +132,13 @@ public final class OnnxExport {
                 hidden);
         graph.message(5, tensor("embeddings.token_type_row", new long[] {hidden}, segment));
         graph.message(5, int64s("const_axis1", new long[] {1}, 1));
-        graph.message(5, int64s("const_row_qkv_shape", new long[] {5}, 0, 0, 3, config.heads(), config.headSize()));
         graph.message(5, int64s("const_flat_shape", new long[] {2}, -1, hidden));
-        for (int i = 0; i < 3; i++) {
-            graph.message(5, int64s("const_i" + i, new long[0], i));
+        if (int8) {
+            graph.message(5, int64s("const_row_qkv_shape", new long[] {5}, 0, 0, 3, config.heads(),
+                    config.headSize()));
+            for (int i = 0; i < 3; i++) {
+                graph.message(5, int64s("const_i" + i, new long[0], i));
+            }
         }
         graph.message(5, tensor("const_one_f", new long[0], new float[] {1f}));
         graph.message(5, tensor("const_half", new long[0], new float[] {0.5f}));
@@ -181,15 +188,8 @@ public final class OnnxExport {
         int hidden = config.hiddenSize();
         FloatTensor qkv = new FloatTensor(new long[] {3L * hidden, hidden}, concat(qkvWeights));
         FloatTensor qkvBias = new FloatTensor(new long[] {3L * hidden}, concat(qkvBiases));
-        String rows = node("Gather", linear(x, self + "qkv", qkv, qkvBias, int8), "row_tokens");
-        String heads = nodeWithInts("Transpose", "perm", new long[] {2, 0, 3, 1, 4},
-                node("Reshape", rows, "const_row_qkv_shape"));
-        String query = node("Gather", heads, "const_i0");
-        String key = nodeWithInts("Transpose", "perm", new long[] {0, 1, 3, 2}, node("Gather", heads, "const_i1"));
-        String value = node("Gather", heads, "const_i2");
-        String probabilities = nodeWithInt("Softmax", "axis", -1, node("Add", node("MatMul", query, key), bias));
-        String context = nodeWithInts("Transpose", "perm", new long[] {0, 2, 1, 3}, node("MatMul", probabilities, value));
-        context = node("Gather", node("Reshape", context, "const_flat_shape"), "token_slots");
+        String context = node("Gather", node("Reshape", int8 ? attention(x, bias, self, qkv, qkvBias)
+                : fusedAttention(x, bias, self, qkv, qkvBias, config), "const_flat_shape"), "token_slots");
         String attended = layerNorm(node("Add", linear(context, prefix + "attention.output.dense", tensors, int8), x),
                 prefix + "attention.output.LayerNorm", config);
         String intermediate = linear(attended, prefix + "intermediate.dense", tensors, int8);
@@ -197,6 +197,41 @@ public final class OnnxExport {
         String gelu = node("Mul", node("Mul", intermediate, node("Add", erf, "const_one_f")), "const_half");
         return layerNorm(node("Add", linear(gelu, prefix + "output.dense", tensors, int8), attended),
                 prefix + "output.LayerNorm", config);
+    }
+
+    /**
+     * Attention over rows, {@code [rows, row_length, hidden]}, from int8 query, key and value products on the
+     * tokens: the products are made once per token, then gathered into rows and split into heads.
+     */
+    private String attention(String x, String bias, String self, FloatTensor qkv, FloatTensor qkvBias) {
+        String rows = node("Gather", linear(x, self + "qkv", qkv, qkvBias, true), "row_tokens");
+        String heads = nodeWithInts("Transpose", "perm", new long[] {2, 0, 3, 1, 4},
+                node("Reshape", rows, "const_row_qkv_shape"));
+        String query = node("Gather", heads, "const_i0");
+        String key = nodeWithInts("Transpose", "perm", new long[] {0, 1, 3, 2}, node("Gather", heads, "const_i1"));
+        String value = node("Gather", heads, "const_i2");
+        String probabilities = nodeWithInt("Softmax", "axis", -1, node("Add", node("MatMul", query, key), bias));
+        return nodeWithInts("Transpose", "perm", new long[] {0, 2, 1, 3}, node("MatMul", probabilities, value));
+    }
+
+    /**
+     * The same attention as one ONNX Runtime {@code com.microsoft.Attention} operator on the tokens gathered into
+     * rows: it makes the query, key and value product and the per-head products without the transposes and
+     * splits of the plain operators (measured by {@code bench inference --profile}). The scale is already in the
+     * query's weights, so the operator's own is 1.
+     */
+    private String fusedAttention(String x, String bias, String self, FloatTensor qkv, FloatTensor qkvBias,
+            BertConfig config) {
+        graph.message(5, transposed(self + "qkv.weight", qkv));
+        graph.message(5, tensor(self + "qkv.bias", qkvBias.shape(), qkvBias.values()));
+        String rows = node("Gather", x, "row_tokens");
+        String output = "t" + counter++;
+        graph.message(1, nodeProto("Attention", new String[] {output}, rows, self + "qkv.weight", self + "qkv.bias",
+                "", "", bias)
+                .string(7, CONTRIB_DOMAIN)
+                .message(5, new ProtoWriter().string(1, "num_heads").varint(3, config.heads()).varint(20, 2))
+                .message(5, new ProtoWriter().string(1, "scale").fixed32(2, 1f).varint(20, 1)));
+        return output;
     }
 
     private String linear(String x, String prefix, Map<String, FloatTensor> tensors, boolean int8) {
