@@ -23,6 +23,11 @@ public record LinkedConcept(String conceptId, String preferredName, String sourc
         EXACT,
         /** The text is an abbreviation defined in the note, and its long form equals a name. */
         ABBREVIATION,
+        /**
+         * A variant of the text equals a name: a word replaced by an equivalent one ("tumour" by "tumor" or
+         * "cancer"), or one conjunct of a coordination ("breast and ovarian cancer" as "breast cancer").
+         */
+        VARIANT,
         /** The text is similar to a name (character n-gram overlap). */
         SIMILARITY
     }

@@ -147,4 +147,84 @@ class ConceptLinkerTest {
         // then
         assertThat(linked).extracting(LinkedConcept::conceptId).containsExactly("HP:0002315");
     }
+
+    private static final ConceptLinker VARIANTS = ConceptLinker.builder()
+            .addTerm(new Term("cancer", "DOID:162", "cancer", DISEASE, "DOID", List.of("MESH:D009369")))
+            .addTerm(new Term("breast cancer", "DOID:1612", "breast cancer", DISEASE, "DOID", List.of("MESH:D001943")))
+            .addTerm(new Term("ovarian cancer", "DOID:2394", "ovarian cancer", DISEASE, "DOID", List.of("MESH:D010051")))
+            .addTerm(new Term("genetic disease", "DOID:630", "genetic disease", DISEASE, "DOID", List.of("MESH:D030342")))
+            .addTerm(new Term("anemia", "DOID:2355", "anemia", DISEASE, "DOID", List.of("MESH:D000740")))
+            .addTerm(new Term("myotonic dystrophy type 2", "DOID:0050759", "myotonic dystrophy type 2", DISEASE, "DOID"))
+            .addTerm(new Term("myotonic dystrophy type 1", "DOID:11722", "myotonic dystrophy type 1", DISEASE, "DOID"))
+            .addTerm(new Term("Steinert disease", "DOID:11722", "myotonic dystrophy type 1", DISEASE, "DOID"))
+            .addTerm(new Term("glucose-6-phosphate dehydrogenase deficiency", "DOID:2862", "G6PD deficiency",
+                    DISEASE, "DOID"))
+            .build();
+
+    @Test
+    void should_link_through_an_equivalent_word_or_american_spelling_when_the_mention_has_no_exact_name() {
+        // when: a word that DOID names otherwise, a British spelling, both
+        LinkedConcept tumor = VARIANTS.link("tumors").get(0);
+        LinkedConcept disorder = VARIANTS.link("genetic disorder").get(0);
+        LinkedConcept anaemia = VARIANTS.link("anaemia").get(0);
+        LinkedConcept tumour = VARIANTS.link("breast tumour").get(0);
+        // then
+        assertThat(List.of(tumor, disorder, anaemia, tumour)).extracting(LinkedConcept::conceptId)
+                .containsExactly("DOID:162", "DOID:630", "DOID:2355", "DOID:1612");
+        assertThat(tumor.method()).isEqualTo(LinkMethod.VARIANT);
+        assertThat(tumor.score()).isEqualTo(0.95);
+        assertThat(VARIANTS.link("cancer").get(0).method()).isEqualTo(LinkMethod.EXACT);
+    }
+
+    @Test
+    void should_link_the_first_conjunct_when_the_mention_coordinates_two_diseases() {
+        assertThat(VARIANTS.link("breast and ovarian cancers")).first().extracting(LinkedConcept::conceptId)
+                .isEqualTo("DOID:1612");
+        assertThat(VARIANTS.link("breast and/or ovarian cancer").get(0).method()).isEqualTo(LinkMethod.VARIANT);
+    }
+
+    @Test
+    void should_not_try_equivalent_words_when_the_builder_is_given_no_groups() {
+        ConceptLinker plain = ConceptLinker.builder().addTerm(new Term("cancer", "DOID:162", "cancer", DISEASE, "DOID"))
+                .equivalentWords(List.of()).build();
+        assertThat(plain.link("tumor")).isEmpty();
+    }
+
+    @Test
+    void should_take_a_parenthesised_mention_as_the_short_form_when_its_letters_are_in_another_order() {
+        // given: "DM" stands for "myotonic dystrophy", letters reversed, which the letter-matching finder misses
+        String note = "The gene for myotonic dystrophy (DM) maps to 19q. DM is dominant.";
+        int longAt = note.indexOf("myotonic");
+        int shortAt = note.lastIndexOf("DM");
+        List<Entity> mentions = List.of(Entity.of(note, longAt, longAt + "myotonic dystrophy".length(), DISEASE),
+                Entity.of(note, note.indexOf("DM"), note.indexOf("DM") + 2, DISEASE),
+                Entity.of(note, shortAt, shortAt + 2, DISEASE));
+        // when
+        List<Entity> linked = VARIANTS.apply(note, mentions);
+        // then: both uses of DM link as the long form does
+        assertThat(linked).allSatisfy(entity -> assertThat(entity.concepts()).isNotEmpty());
+        assertThat(linked.get(2).concepts().get(0).method()).isEqualTo(LinkMethod.ABBREVIATION);
+        assertThat(linked.get(2).concepts().get(0).conceptId())
+                .isEqualTo(linked.get(0).concepts().get(0).conceptId());
+        // and without the long-form mention nothing defines DM
+        assertThat(VARIANTS.apply(note, mentions.subList(2, 3)).get(0).concepts()).isEmpty();
+    }
+
+    @Test
+    void should_write_out_a_defined_short_form_inside_the_mention_when_the_note_defines_it() {
+        String note = "Glucose-6-phosphate dehydrogenase (G6PD) is an enzyme; G6PD deficiency is common.";
+        int at = note.indexOf("G6PD deficiency");
+        LinkedConcept concept = VARIANTS.link(note, Entity.of(note, at, at + "G6PD deficiency".length(), DISEASE))
+                .get(0);
+        assertThat(concept.conceptId()).isEqualTo("DOID:2862");
+        assertThat(concept.method()).isEqualTo(LinkMethod.ABBREVIATION);
+    }
+
+    @Test
+    void should_prefer_the_concept_with_more_names_when_two_score_the_same() {
+        // "myotonic dystrophy" is as similar to type 1 as to type 2; type 1 has two names, type 2 one
+        List<LinkedConcept> concepts = VARIANTS.link("myotonic dystrophy");
+        assertThat(concepts.get(0).score()).isEqualTo(concepts.get(1).score());
+        assertThat(concepts.get(0).conceptId()).isEqualTo("DOID:11722");
+    }
 }
