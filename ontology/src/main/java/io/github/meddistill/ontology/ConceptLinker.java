@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  *       of each normalised term; concepts at or above {@link Builder#minScore(double)} are kept.</li>
  * </ol>
  * Steps 2 and 3, and the tie-break by name count, were chosen on the NCBI-disease train split (accuracy@1 through
- * DOID + HPO cross-references 0.597 -> 0.675; BC5CDR train 0.333 -> 0.343).
+ * DOID + HPO cross-references 0.597 -> 0.675; BC5CDR train 0.333 -> 0.346).
  * With {@link Builder#typeAware(boolean)} (the default) a typed mention goes through the three steps among the
  * concepts of its own type first (a DISEASE mention to DOID's diseases before HPO's symptoms, even when an HPO name
  * matches exactly), and among all concepts only when that finds nothing; on NCBI-disease dev this raised
@@ -77,12 +77,17 @@ public final class ConceptLinker implements EntityEnricher {
     private static final Pattern AMERICAN_OUR = Pattern.compile("(?<=\\p{L}{3})our\\b");
     /**
      * Word equivalences of the default linker: mention words that name the same concepts as a term's (a tumour
-     * is a neoplasm, which DOID calls cancer; a genetic disorder is a genetic disease).
+     * is a neoplasm, which DOID calls cancer; a genetic disorder is a genetic disease; renal failure is kidney
+     * failure).
      */
     private static final List<List<String>> DEFAULT_EQUIVALENTS = List.of(
             List.of("tumor", "cancer", "neoplasm"),
             List.of("disorder", "disease"),
-            List.of("deficient", "deficiency"));
+            List.of("deficient", "deficiency"),
+            List.of("renal", "kidney"),
+            List.of("hepatic", "liver"),
+            List.of("cardiac", "heart"),
+            List.of("pulmonary", "lung"));
 
     private final boolean foldPlurals;
     private final boolean typeAware;
@@ -546,7 +551,8 @@ public final class ConceptLinker implements EntityEnricher {
         /**
          * Groups of words that name the same concepts in a mention and in a term, tried one word at a time when
          * a mention has no exact match; replaces the default groups ({tumor, cancer, neoplasm}, {disorder,
-         * disease}, {deficient, deficiency}); an empty list turns the step off. British spellings (tumour,
+         * disease}, {deficient, deficiency}, and organ adjectives with their nouns: renal / kidney, hepatic / liver,
+         * cardiac / heart, pulmonary / lung); an empty list turns the step off. British spellings (tumour,
          * anaemia) are always tried as American ones.
          */
         public Builder equivalentWords(List<List<String>> groups) {
