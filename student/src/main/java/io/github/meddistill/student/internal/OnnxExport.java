@@ -28,6 +28,7 @@ public final class OnnxExport {
 
     private static final int FLOAT = 1;
     private static final int INT8 = 3;
+    private static final int INT32 = 6;
     private static final int INT64 = 7;
     /** ONNX Runtime's operators beyond the standard set, such as {@code Attention}. */
     private static final String CONTRIB_DOMAIN = "com.microsoft";
@@ -131,9 +132,9 @@ public final class OnnxExport {
         float[] segment = java.util.Arrays.copyOf(tensors.get("embeddings.token_type_embeddings.weight").values(),
                 hidden);
         graph.message(5, tensor("embeddings.token_type_row", new long[] {hidden}, segment));
-        graph.message(5, int64s("const_axis1", new long[] {1}, 1));
         graph.message(5, int64s("const_flat_shape", new long[] {2}, -1, hidden));
         if (int8) {
+            graph.message(5, int64s("const_axis1", new long[] {1}, 1));
             graph.message(5, int64s("const_row_qkv_shape", new long[] {5}, 0, 0, 3, config.heads(),
                     config.headSize()));
             for (int i = 0; i < 3; i++) {
@@ -141,6 +142,7 @@ public final class OnnxExport {
             }
         }
         graph.message(5, tensor("const_one_f", new long[0], new float[] {1f}));
+        graph.message(5, tensor("const_zero_f", new long[0], new float[] {0f}));
         graph.message(5, tensor("const_half", new long[0], new float[] {0.5f}));
         graph.message(5, tensor("const_sqrt2", new long[0], new float[] {(float) Math.sqrt(2.0)}));
         for (String input : new String[] {"input_ids", "position_ids", "token_slots"}) {
@@ -158,7 +160,11 @@ public final class OnnxExport {
                 graph.message(5, tensor(name, tensor.shape(), tensor.values()));
             }
         });
-        String bias = node("Unsqueeze", "attention_bias", "const_axis1");
+        // int8: the additive bias broadcast over heads; fp32: the 0/1 mask that com.microsoft.Attention reads as
+        // mask_index, since ONNX Runtime before 1.21.1 reads a head-broadcast attention_bias out of bounds
+        // (onnxruntime#24017) and crashed onnxruntime-node 1.21.0 on this graph
+        String bias = int8 ? node("Unsqueeze", "attention_bias", "const_axis1")
+                : nodeWithInt("Cast", "to", INT32, node("Equal", "attention_bias", "const_zero_f"));
         for (int i = 0; i < config.layers(); i++) {
             x = packedLayer(x, bias, "encoder.layer." + i + ".", config, tensors, int8);
         }
@@ -220,14 +226,14 @@ public final class OnnxExport {
      * splits of the plain operators (measured by {@code bench inference --profile}). The scale is already in the
      * query's weights, so the operator's own is 1.
      */
-    private String fusedAttention(String x, String bias, String self, FloatTensor qkv, FloatTensor qkvBias,
+    private String fusedAttention(String x, String mask, String self, FloatTensor qkv, FloatTensor qkvBias,
             BertConfig config) {
         graph.message(5, transposed(self + "qkv.weight", qkv));
         graph.message(5, tensor(self + "qkv.bias", qkvBias.shape(), qkvBias.values()));
         String rows = node("Gather", x, "row_tokens");
         String output = "t" + counter++;
         graph.message(1, nodeProto("Attention", new String[] {output}, rows, self + "qkv.weight", self + "qkv.bias",
-                "", "", bias)
+                mask)
                 .string(7, CONTRIB_DOMAIN)
                 .message(5, new ProtoWriter().string(1, "num_heads").varint(3, config.heads()).varint(20, 2))
                 .message(5, new ProtoWriter().string(1, "scale").fixed32(2, 1f).varint(20, 1)));
