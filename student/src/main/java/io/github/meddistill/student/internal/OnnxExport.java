@@ -161,8 +161,8 @@ public final class OnnxExport {
             }
         });
         // int8: the additive bias broadcast over heads; fp32: the 0/1 mask that com.microsoft.Attention reads as
-        // mask_index, since ONNX Runtime before 1.21.1 reads a head-broadcast attention_bias out of bounds
-        // (onnxruntime#24017) and crashed onnxruntime-node 1.21.0 on this graph
+        // mask_index, an input every ONNX Runtime version reads alike: a head-broadcast attention_bias crashed
+        // onnxruntime-node 1.21.0 on this graph (its broadcast offsets were fixed in onnxruntime#24017)
         String bias = int8 ? node("Unsqueeze", "attention_bias", "const_axis1")
                 : nodeWithInt("Cast", "to", INT32, node("Equal", "attention_bias", "const_zero_f"));
         for (int i = 0; i < config.layers(); i++) {
