@@ -38,14 +38,16 @@ class StudentBenchCommandTest {
 
     @Test
     void should_print_the_issue_keys_when_a_result_is_written_as_json() throws Exception {
-        StudentBenchmark.Result result = new StudentBenchmark.Result(100.0, 96, 50, List.of(
-                new StudentBenchmark.ConfigResult("tiny", 120.5, 9000, 30.2, 20, 0.2, 900, 75)));
+        StudentBenchmark.Result result = new StudentBenchmark.Result(100.0, 90.0, 96, 50, List.of(
+                new StudentBenchmark.ConfigResult("tiny", 120.5, 9000, 30.2, 20, 100.0, 0.2, 900, 75)));
 
         JsonNode json = new ObjectMapper().readTree(result.toJson());
 
         assertThat(json.path("matmulGflops").asDouble()).isEqualTo(100.0);
+        assertThat(json.path("libtorchMatmulGflops").asDouble()).isEqualTo(90.0);
         JsonNode config = json.path("configs").get(0);
         assertThat(config.path("name").asText()).isEqualTo("tiny");
+        assertThat(config.path("rooflineGflops").asDouble()).isEqualTo(100.0);
         for (String key : List.of("trainSeqPerSec", "trainTokensPerSec", "inferNotesPerSec", "rooflineFraction",
                 "peakRssMb")) {
             assertThat(config.has(key)).as(key).isTrue();
