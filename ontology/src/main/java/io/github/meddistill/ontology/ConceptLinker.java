@@ -44,14 +44,14 @@ import java.util.regex.Pattern;
  *       "breast cancer"); score 0.95;</li>
  *   <li>{@link LinkMethod#ABBREVIATION}: the mention is, or contains, a short form the note defines
  *       ({@link AbbreviationFinder}, {@code "Wilson disease (WD)"}; or, in {@link #apply}, a mention in parentheses
- *       right after another mention, {@code "myotonic dystrophy (DM)"}), and its long form is linked as in steps 1
- *       to 2 or 4; score 0.99 times that step's;</li>
+ *       right after another mention, {@code "myotonic dystrophy (DM)"}), and its long form is linked as in steps 1,
+ *       2 or 4; score 0.99 times that step's;</li>
  *   <li>{@link LinkMethod#SIMILARITY}: the Dice coefficient of the character trigrams of the normalised mention and
  *       of each normalised term; concepts at or above {@link Builder#minScore(double)} are kept.</li>
  * </ol>
  * Steps 2 and 3, and the tie-break by name count, were chosen on the NCBI-disease train split (accuracy@1 through
  * DOID + HPO cross-references 0.597 -> 0.675; BC5CDR train 0.333 -> 0.346).
- * With {@link Builder#typeAware(boolean)} (the default) a typed mention goes through the three steps among the
+ * With {@link Builder#typeAware(boolean)} (the default) a typed mention goes through the four steps among the
  * concepts of its own type first (a DISEASE mention to DOID's diseases before HPO's symptoms, even when an HPO name
  * matches exactly), and among all concepts only when that finds nothing; on NCBI-disease dev this raised
  * accuracy@1 from 0.568 to 0.581 (DOID + HPO).
@@ -322,7 +322,8 @@ public final class ConceptLinker implements EntityEnricher {
 
     /**
      * Normalised variants of a normalised name, tried in order for an exact match: the name in American spelling,
-     * each word with an {@linkplain Builder#equivalentWords equivalent} in its place, then the conjuncts of a coordination ("breast and ovarian cancer": "breast cancer", then "ovarian cancer").
+     * each word with an {@linkplain Builder#equivalentWords equivalent} in its place, then the conjuncts of a
+     * coordination ("breast and ovarian cancer": "breast cancer", then "ovarian cancer").
      */
     private List<String> variants(String name) {
         List<String> variants = new ArrayList<>();
