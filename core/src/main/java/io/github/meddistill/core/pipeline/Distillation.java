@@ -189,8 +189,9 @@ public final class Distillation {
      * student labels the unlabeled notes (journalled like a teacher, so a rerun resumes), its mentions join the
      * teachers' labels where they overlap none, and a student is trained on the result. Per type: once a round
      * lowers a type's development F1, that type's student mentions no longer join (teachers that are precise and
-     * broad gain nothing from the student's guesses, recall-poor ones do). Returns the best student; the others are
-     * closed.
+     * broad gain nothing from the student's guesses, recall-poor ones do); a round that lowers the overall F1 is
+     * dropped, and if it raised some types' F1 the next round adds only those types' mentions of the kept student.
+     * Returns the best student; the others are closed.
      */
     private Student selfTrain(Student first, List<Annotation> teacherLabels, TeacherLabeller labeller,
             StudentStore students, List<Document> unlabeled, List<SelfTrainingRound> rounds) {
@@ -201,9 +202,10 @@ public final class Distillation {
         Map<EntityType, Double> f1ByType = developmentF1ByType(predicted);
         rounds.add(new SelfTrainingRound(1, 0, f1, true, Set.of(), f1ByType));
         Set<EntityType> joining = new TreeSet<>(entityTypes);
+        int currentRound = 1;
         for (int round = 2; round <= selfTrainingRounds + 1 && !joining.isEmpty(); round++) {
             Set<EntityType> joined = Set.copyOf(joining);
-            Teacher previous = new StudentTeacher(SELF_TRAINING + "-" + (round - 1), current, fingerprint);
+            Teacher previous = new StudentTeacher(SELF_TRAINING + "-" + currentRound, current, fingerprint);
             List<Annotation> studentLabels = labeller.label(previous, "train", unlabeled).stream()
                     .map(entry -> entry.annotation().onlyTypes(joined)).toList();
             PseudoLabels.Merged merged = PseudoLabels.addNonOverlapping(teacherLabels, studentLabels, COMBINATION);
@@ -218,7 +220,21 @@ public final class Distillation {
                     better ? "kept" : "stopping, previous student kept", f1ByType, nextF1ByType);
             if (!better) {
                 next.close();
-                break;
+                Set<EntityType> raised = new TreeSet<>();
+                for (EntityType type : joined) {
+                    if (nextF1ByType.get(type) > f1ByType.get(type)) {
+                        raised.add(type);
+                    }
+                }
+                if (raised.isEmpty() || raised.equals(joined)) {
+                    break;
+                }
+                // the round's other types cost more than these gained: the kept student's mentions of these alone
+                // may still help (epochs make a precise type better than its teachers' guesses can)
+                joining = raised;
+                LOG.info("Self-training: round {} raised the dev F1 of {} only; the next round adds just their"
+                        + " mentions, from the kept student", round, raised);
+                continue;
             }
             for (EntityType type : joined) {
                 if (nextF1ByType.get(type) < f1ByType.get(type)) {
@@ -228,6 +244,7 @@ public final class Distillation {
             }
             current.close();
             current = next;
+            currentRound = round;
             f1 = nextF1;
             f1ByType = nextF1ByType;
             fingerprint = students.fingerprint(studentTrainer, merged.labels());

@@ -410,6 +410,32 @@ class DistillationTest {
     }
 
     @Test
+    void should_go_on_with_the_types_a_dropped_round_raised_when_it_lowers_the_overall_dev_f1() {
+        // given: round 2 adds bronchitis (DISEASE up) and three wrong drugs (MEDICATION and the overall F1 down)
+        CoordinationStudentTrainer coordination = new CoordinationStudentTrainer();
+        List<Document> notes = notes("s", "asthma and bronchitis", "aspirin and water", "aspirin and salt",
+                "aspirin and sugar");
+        Document dev = new Document("d0", "bronchitis; aspirin; water; salt; sugar");
+        Distillation.Builder builder = Distillation.builder(Set.of(DIS, MED), coordination, out)
+                .addTeacher(new PhraseTeacher("lexicon", Map.of("asthma", DIS, "aspirin", MED)))
+                .development(List.of(gold(dev, "bronchitis", DIS, "aspirin", MED)))
+                .selfTrainingRounds(3);
+
+        // when
+        try (DistillationResult result = builder.build().run(notes)) {
+            // then round 2 is dropped, round 3 adds the first student's diseases only and is kept
+            assertThat(result.selfTraining()).extracting(SelfTrainingRound::round, SelfTrainingRound::joinedTypes,
+                    SelfTrainingRound::devF1, SelfTrainingRound::kept).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(1, Set.of(), 2.0 / 3, true),
+                    org.assertj.core.groups.Tuple.tuple(2, Set.of(DIS, MED), 4.0 / 7, false),
+                    org.assertj.core.groups.Tuple.tuple(3, Set.of(DIS), 1.0, true),
+                    org.assertj.core.groups.Tuple.tuple(4, Set.of(DIS), 1.0, false));
+            assertThat(result.student().extract("bronchitis; water")).extracting(Entity::text)
+                    .containsExactly("bronchitis");
+        }
+    }
+
+    @Test
     void should_require_a_development_set_when_self_training() {
         assertThatThrownBy(() -> configured().selfTrainingRounds(2).build())
                 .hasMessageContaining("self-training needs development documents");
