@@ -217,7 +217,7 @@ public final class Distillation {
             rounds.add(new SelfTrainingRound(round, merged.added(), nextF1, better, joined, nextF1ByType));
             LOG.info("Self-training round {}: the previous student added {} mentions of {}; dev F1 {} -> {} ({}), per"
                     + " type {} -> {}", round, merged.added(), joined, f1, nextF1,
-                    better ? "kept" : "stopping, previous student kept", f1ByType, nextF1ByType);
+                    better ? "kept" : "dropped, previous student kept", f1ByType, nextF1ByType);
             if (!better) {
                 next.close();
                 Set<EntityType> raised = new TreeSet<>();
