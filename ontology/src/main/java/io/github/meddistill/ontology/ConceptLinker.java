@@ -41,16 +41,19 @@ import java.util.regex.Pattern;
  *   <li>{@link LinkMethod#VARIANT}: a variant of the mention equals a term: in American spelling ("tumour",
  *       "anaemia"), with one word replaced by an {@linkplain Builder#equivalentWords equivalent} ("tumor" by
  *       "cancer", "disorder" by "disease"), or one conjunct of a coordination ("breast and ovarian cancer" as
- *       "breast cancer"); score 0.95;</li>
+ *       "breast cancer", "Duchenne and Becker muscular dystrophy" as "Duchenne muscular dystrophy"); score 0.95;</li>
  *   <li>{@link LinkMethod#ABBREVIATION}: the mention is, or contains, a short form the note defines
  *       ({@link AbbreviationFinder}, {@code "Wilson disease (WD)"}; or, in {@link #apply}, a mention in parentheses
- *       right after another mention, {@code "myotonic dystrophy (DM)"}), and its long form is linked as in steps 1,
- *       2 or 4; score 0.99 times that step's;</li>
+ *       right after another mention, {@code "myotonic dystrophy (DM)"}, or, for a short form the note never defines,
+ *       another mention whose words it abbreviates, {@code "PDS"} and {@code "Pendred syndrome"}), and its long form
+ *       is linked as in steps 1, 2 or 4; score 0.99 times that step's;</li>
  *   <li>{@link LinkMethod#SIMILARITY}: the Dice coefficient of the character trigrams of the normalised mention and
  *       of each normalised term; concepts at or above {@link Builder#minScore(double)} are kept.</li>
  * </ol>
  * Steps 2 and 3, and the tie-break by name count, were chosen on the NCBI-disease train split (accuracy@1 through
- * DOID + HPO cross-references 0.597 -> 0.675; BC5CDR train 0.333 -> 0.346).
+ * DOID + HPO cross-references 0.597 -> 0.694; BC5CDR train 0.333 -> 0.347). Initialisms of the lexicon's names as
+ * a last resort for undefined short forms ("DMD" as "Duchenne muscular dystrophy") were tried there and not kept:
+ * accuracy@1 did not move, and most of what they linked was wrong ("AMN" as "adrenal medulla cancer").
  * With {@link Builder#typeAware(boolean)} (the default) a typed mention goes through the four steps among the
  * concepts of its own type first (a DISEASE mention to DOID's diseases before HPO's symptoms, even when an HPO name
  * matches exactly), and among all concepts only when that finds nothing; on NCBI-disease dev this raised
@@ -219,6 +222,7 @@ public final class ConceptLinker implements EntityEnricher {
         }
         Map<String, String> abbreviations = abbreviations(note);
         addMentionPairs(note, entities, abbreviations);
+        addAbbreviatedMentions(entities, abbreviations);
         List<Entity> linked = new ArrayList<>(entities.size());
         for (Entity entity : entities) {
             linked.add(entity.withConcepts(link(entity.text(), entity.type(), abbreviations)));
@@ -346,9 +350,15 @@ public final class ConceptLinker implements EntityEnricher {
             if (words[c].equals("and") || words[c].equals("or")) {
                 int right = words[c + 1].equals("or") ? c + 2 : c + 1;
                 if (right < words.length) {
-                    String head = words[words.length - 1];
+                    // the left conjunct with the right one's head, longest first: "duchenne muscular dystrophy",
+                    // then "duchenne dystrophy", for "duchenne and becker muscular dystrophy"
                     String left = String.join(" ", Arrays.copyOfRange(words, 0, c));
-                    variants.add(right + 1 < words.length ? left + " " + head : left);
+                    for (int head = right + 1; head < words.length; head++) {
+                        variants.add(left + " " + String.join(" ", Arrays.copyOfRange(words, head, words.length)));
+                    }
+                    if (right + 1 == words.length) {
+                        variants.add(left);
+                    }
                     variants.add(String.join(" ", Arrays.copyOfRange(words, right, words.length)));
                 }
                 break;
@@ -430,6 +440,32 @@ public final class ConceptLinker implements EntityEnricher {
     }
 
     /**
+     * Adds, for each short form the note uses without defining it, the first other mention of the note that it
+     * abbreviates by the finder's letter rule ("PDS gene" ... "Pendred syndrome"); texts often define a short form
+     * only in a title, a gene name or another note, or never.
+     */
+    private static void addAbbreviatedMentions(List<Entity> entities, Map<String, String> abbreviations) {
+        for (Entity shortForm : entities) {
+            String text = shortForm.text();
+            if (!looksShort(text) || abbreviations.containsKey(text)) {
+                continue;
+            }
+            for (Entity other : entities) {
+                if (!looksShort(other.text()) && AbbreviationFinder.abbreviates(text, other.text())) {
+                    abbreviations.put(text, other.text());
+                    break;
+                }
+            }
+        }
+    }
+
+    /** One word of at most {@link #MAX_SHORT_FORM} characters with a capital letter, as short forms are written. */
+    private static boolean looksShort(String text) {
+        return text.length() <= MAX_SHORT_FORM && text.codePoints().anyMatch(Character::isUpperCase)
+                && text.codePoints().noneMatch(Character::isWhitespace);
+    }
+
+    /**
      * Adds the short forms that a mention in parentheses right after another mention defines, "myotonic dystrophy
      * (DM)", where the finder's letter matching fails (the letters in another order); the finder's own definitions
      * come first.
@@ -439,9 +475,7 @@ public final class ConceptLinker implements EntityEnricher {
         entities.forEach(entity -> byEnd.putIfAbsent(entity.end(), entity));
         for (Entity shortForm : entities) {
             String text = shortForm.text();
-            boolean looksShort = text.length() <= MAX_SHORT_FORM && text.codePoints().anyMatch(Character::isUpperCase)
-                    && text.codePoints().noneMatch(Character::isWhitespace);
-            if (!looksShort || shortForm.end() >= note.length() || note.charAt(shortForm.end()) != ')') {
+            if (!looksShort(text) || shortForm.end() >= note.length() || note.charAt(shortForm.end()) != ')') {
                 continue;
             }
             int open = shortForm.start() - 1;

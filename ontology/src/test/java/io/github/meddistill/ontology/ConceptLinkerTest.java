@@ -160,6 +160,10 @@ class ConceptLinkerTest {
             .addTerm(new Term("Steinert disease", "DOID:11722", "myotonic dystrophy type 1", DISEASE, "DOID"))
             .addTerm(new Term("glucose-6-phosphate dehydrogenase deficiency", "DOID:2862", "G6PD deficiency",
                     DISEASE, "DOID"))
+            .addTerm(new Term("Pendred syndrome", "DOID:0050573", "Pendred syndrome", DISEASE, "DOID"))
+            .addTerm(new Term("Duchenne muscular dystrophy", "DOID:11723", "Duchenne muscular dystrophy", DISEASE,
+                    "DOID"))
+            .addTerm(new Term("Becker muscular dystrophy", "DOID:11248", "Becker muscular dystrophy", DISEASE, "DOID"))
             .build();
 
     @Test
@@ -182,6 +186,29 @@ class ConceptLinkerTest {
         assertThat(VARIANTS.link("breast and ovarian cancers")).first().extracting(LinkedConcept::conceptId)
                 .isEqualTo("DOID:1612");
         assertThat(VARIANTS.link("breast and/or ovarian cancer").get(0).method()).isEqualTo(LinkMethod.VARIANT);
+    }
+
+    @Test
+    void should_give_the_left_conjunct_the_whole_shared_head_when_the_head_has_several_words() {
+        assertThat(VARIANTS.link("Duchenne and Becker muscular dystrophy")).first()
+                .extracting(LinkedConcept::conceptId).isEqualTo("DOID:11723");
+    }
+
+    @Test
+    void should_link_an_undefined_short_form_as_the_mention_it_abbreviates_when_the_note_has_one() {
+        // given: the note uses PDS (the gene) without defining it, and mentions Pendred syndrome
+        String note = "PDS mutations cause Pendred syndrome and deafness.";
+        int longAt = note.indexOf("Pendred");
+        Entity pds = Entity.of(note, 0, 3, DISEASE);
+        List<Entity> mentions = List.of(pds, Entity.of(note, longAt, longAt + "Pendred syndrome".length(), DISEASE));
+        // when
+        List<Entity> linked = VARIANTS.apply(note, mentions);
+        // then
+        LinkedConcept concept = linked.get(0).concepts().get(0);
+        assertThat(concept.conceptId()).isEqualTo("DOID:0050573");
+        assertThat(concept.method()).isEqualTo(LinkMethod.ABBREVIATION);
+        // and alone, nothing in the note says what PDS stands for
+        assertThat(VARIANTS.apply(note, List.of(pds)).get(0).concepts()).isEmpty();
     }
 
     @Test

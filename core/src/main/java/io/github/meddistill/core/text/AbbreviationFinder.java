@@ -39,6 +39,18 @@ public final class AbbreviationFinder {
         return List.copyOf(found);
     }
 
+    /**
+     * Whether {@code shortForm} could abbreviate all of {@code longForm} by the same letter rule as a definition: its
+     * letters and digits appear in order, the first one starting the long form's first word ("PDS" and "Pendred
+     * syndrome"). For short forms a text uses without defining them.
+     */
+    public static boolean abbreviates(String shortForm, String longForm) {
+        Objects.requireNonNull(shortForm, "shortForm");
+        Objects.requireNonNull(longForm, "longForm");
+        return isShortForm(shortForm) && longForm.length() > shortForm.length()
+                && bestLongFormStart(shortForm, longForm, 0, longForm.length()) == 0;
+    }
+
     private static Optional<Abbreviation> definition(String text, int open, int close) {
         int shortStart = skipSpaces(text, open + 1, close);
         int shortEnd = shortStart;

@@ -33,6 +33,16 @@ class AbbreviationFinderTest {
     }
 
     @Test
+    void should_say_a_short_form_abbreviates_a_phrase_only_when_its_letters_spell_it_from_the_first_word() {
+        assertThat(AbbreviationFinder.abbreviates("PDS", "Pendred syndrome")).isTrue();
+        assertThat(AbbreviationFinder.abbreviates("DMD", "Duchenne muscular dystrophy")).isTrue();
+        // the first letter must start the first word, every letter must be there, and a phrase is no short form
+        assertThat(AbbreviationFinder.abbreviates("PDS", "severe Pendred syndrome")).isFalse();
+        assertThat(AbbreviationFinder.abbreviates("PDX", "Pendred syndrome")).isFalse();
+        assertThat(AbbreviationFinder.abbreviates("Pendred syndrome", "Pendred syndrome type 1")).isFalse();
+    }
+
+    @Test
     void should_keep_the_part_before_a_comma_or_semicolon_when_the_brackets_say_more() {
         String text = "adenomatous polyposis coli (APC; reviewed in 3) is a gene.";
 
