@@ -18,6 +18,26 @@ public interface StudentTrainer {
     Student train(List<Annotation> training, List<Annotation> development);
 
     /**
+     * Trains on {@code training} whose mentions are not all equally sure: one of confidence {@code c} is learnt as
+     * that entity with probability {@code c} and as outside with {@code 1 - c}. Only a trainer that
+     * {@linkplain #weighsMentions() weighs mentions} accepts confidences; the default trains as
+     * {@link #train(List, List)} when none is given.
+     *
+     * @throws IllegalArgumentException if confidences are given to a trainer that does not weigh mentions
+     */
+    default Student train(List<Annotation> training, List<Annotation> development, MentionConfidences confidences) {
+        if (!confidences.isEmpty()) {
+            throw new IllegalArgumentException(getClass().getName() + " does not weigh mentions by confidence");
+        }
+        return train(training, development);
+    }
+
+    /** Whether {@link #train(List, List, MentionConfidences)} learns from confidences; false by default. */
+    default boolean weighsMentions() {
+        return false;
+    }
+
+    /**
      * This trainer for a run that distils {@code types}: one configured without types of its own returns a copy that
      * trains a student for these; one that was told its types returns itself, as does the default.
      */

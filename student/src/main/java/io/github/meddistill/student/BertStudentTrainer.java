@@ -22,12 +22,14 @@ import ai.djl.ndarray.NDManager;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.MentionConfidences;
 import io.github.meddistill.core.NonRetriableException;
 import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.StudentLoader;
 import io.github.meddistill.core.StudentTrainer;
 import io.github.meddistill.core.labels.LabelScheme;
 import io.github.meddistill.core.labels.LabelSchemes;
+import io.github.meddistill.core.text.Token;
 import io.github.meddistill.core.text.WordTokenizer;
 import io.github.meddistill.student.internal.AdamW;
 import io.github.meddistill.student.internal.BatchScorer;
@@ -46,9 +48,11 @@ import io.github.meddistill.student.internal.Windows;
  * Trains a {@link BertStudent} by fine-tuning an encoder for token classification: masked token cross-entropy,
  * AdamW with linear warmup then linear decay (lazy for the word embeddings: only the rows of the batch's word
  * pieces are updated, as with TensorFlow's LazyAdam), gradient-norm clipping, a guard that skips, counts and logs
- * steps whose loss or gradient norm is NaN or infinite (or fails at once: {@link Builder#strictNumerics}), dropout, length-bucketed batches padded per batch, and early stopping
- * on the development set's strict span F1 keeping the best epoch's weights (with, by default, a decoding bias per
- * entity type chosen on the same set). Two runs with the same seed, data and settings on one CPU give the same
+ * steps whose loss or gradient norm is NaN or infinite (or fails at once: {@link Builder#strictNumerics}), dropout,
+ * length-bucketed batches padded per batch, and early stopping on the development set's strict span F1 keeping the
+ * best epoch's weights (with, by default, a decoding bias per entity type chosen on the same set). It
+ * {@linkplain #weighsMentions() weighs mentions}: given {@link MentionConfidences}, each word of a mention of
+ * confidence {@code c} is a soft target, its tag with probability {@code c} and outside with {@code 1 - c}. Two runs with the same seed, data and settings on one CPU give the same
  * weights bit for bit.
  *
  * <pre>{@code
@@ -182,8 +186,20 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
 
     @Override
     public BertStudent train(List<Annotation> training, List<Annotation> development) {
+        return train(training, development, MentionConfidences.NONE);
+    }
+
+    @Override
+    public boolean weighsMentions() {
+        return true;
+    }
+
+    @Override
+    public BertStudent train(List<Annotation> training, List<Annotation> development,
+            MentionConfidences confidences) {
         Objects.requireNonNull(training, "training");
         Objects.requireNonNull(development, "development");
+        Objects.requireNonNull(confidences, "confidences");
         if (training.isEmpty()) {
             throw new IllegalArgumentException("training annotations must not be empty");
         }
@@ -195,7 +211,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         try (SubwordTokenizer tokenizer = SubwordTokenizer.fromJson(initial.tokenizerJson(), initial.name())) {
             TokenClassificationCodec codec = new TokenClassificationCodec(tokenizer, new WordTokenizer(), scheme, tags,
                     maxLength, stride, segmentation, propagateAbbreviations);
-            List<Sequence> sequences = sequences(codec, training, Set.copyOf(types));
+            List<Sequence> sequences = sequences(codec, training, Set.copyOf(types), confidences);
             List<EncodedDocument> devDocuments = development.stream().map(a -> codec.encode(a.document().text()))
                     .toList();
             List<List<Entity>> devGold = development.stream()
@@ -222,8 +238,8 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             throw new IllegalArgumentException("entityRatioWeight needs gold development documents: each type's"
                     + " share of words is estimated from them");
         }
-        List<int[]> goldLabels = sequences(codec, development, Set.copyOf(types)).stream().map(Sequence::labels)
-                .toList();
+        List<int[]> goldLabels = sequences(codec, development, Set.copyOf(types), MentionConfidences.NONE).stream()
+                .map(Sequence::labels).toList();
         ExpectedEntityRatio ratio = ExpectedEntityRatio.fromGold(entityRatioWeight, codec.tags(),
                 types.stream().map(EntityType::name).toList(), goldLabels);
         LOG.info("expected entity ratio (share of words per type in the development gold): {} = {}", types,
@@ -287,7 +303,8 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
                 step++;
                 double lr = schedule.rate(step);
                 DataParallelStep.Result result = optimizerStep.run(batch.stream().map(Sequence::ids).toList(),
-                        batch.stream().map(Sequence::labels).toList(), lr);
+                        batch.stream().map(Sequence::labels).toList(),
+                        batch.stream().map(Sequence::confidence).toList(), lr);
                 outcomes[result.outcome().ordinal()]++;
                 if (result.outcome() == StepOutcome.APPLIED) {
                     lossSum += result.loss();
@@ -405,14 +422,17 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         return trainWordEmbeddings || !parameter.equals(BertModel.WORD_EMBEDDINGS);
     }
 
-    private List<Sequence> sequences(TokenClassificationCodec codec, List<Annotation> training, Set<EntityType> types) {
+    private List<Sequence> sequences(TokenClassificationCodec codec, List<Annotation> training, Set<EntityType> types,
+            MentionConfidences confidences) {
         List<Sequence> sequences = new ArrayList<>();
         for (Annotation annotation : training) {
             EncodedDocument document = codec.encode(annotation.document().text());
             List<Entity> entities = annotation.entities().stream().filter(e -> types.contains(e.type())).toList();
             List<String> wordTags = codec.wordTags(document, entities);
+            float[] wordConfidences = wordConfidences(document, entities, annotation.documentId(), confidences);
             for (Windows.Window window : document.windows()) {
-                sequences.add(new Sequence(codec.inputIds(document, window), codec.labels(document, window, wordTags)));
+                sequences.add(new Sequence(codec.inputIds(document, window), codec.labels(document, window, wordTags),
+                        wordConfidences == null ? null : codec.wordValues(document, window, wordConfidences)));
             }
         }
         if (sequences.isEmpty()) {
@@ -431,7 +451,31 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         return List.copyOf(types);
     }
 
-    private record Sequence(long[] ids, int[] labels) {
+    /** Each word's label confidence: that of the mention covering it, 1 outside; null when all are certain. */
+    private static float[] wordConfidences(EncodedDocument document, List<Entity> entities, String documentId,
+            MentionConfidences confidences) {
+        float[] byWord = null;
+        for (Entity entity : entities) {
+            double confidence = confidences.of(documentId, entity);
+            if (confidence == 1.0) {
+                continue;
+            }
+            if (byWord == null) {
+                byWord = new float[document.words().size()];
+                Arrays.fill(byWord, 1f);
+            }
+            for (int word = 0; word < byWord.length; word++) {
+                Token token = document.words().get(word);
+                if (token.start() < entity.end() && entity.start() < token.end()) {
+                    byWord[word] = (float) confidence;
+                }
+            }
+        }
+        return byWord;
+    }
+
+    /** @param confidence per position, aligned with {@code labels}; null when every label is certain */
+    private record Sequence(long[] ids, int[] labels, float[] confidence) {
     }
 
     /** The kept weights and the decoding bias chosen with them. */

@@ -19,6 +19,7 @@ import ai.djl.Device;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.MentionConfidences;
 import io.github.meddistill.student.internal.BertModel;
 import io.github.meddistill.student.internal.FloatTensor;
 import io.github.meddistill.student.internal.Safetensors;
@@ -200,6 +201,39 @@ class BertStudentTrainerTest {
         }
 
         assertThat(results).hasSize(4).allSatisfy(r -> assertThat(r).isEqualTo(expected));
+    }
+
+    @Test
+    void should_learn_a_mention_of_confidence_zero_as_outside_and_one_of_confidence_half_as_neither(
+            @TempDir Path dir) {
+        // given: the same notes with their drug mentions, and without them
+        List<Annotation> notes = TRAINING.subList(0, 16);
+        List<Annotation> withoutDrugs = notes.stream().map(a -> a.onlyType(EntityType.DISEASE)).toList();
+        BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY))
+                .entityTypes(List.of(EntityType.DISEASE, EntityType.MEDICATION)).epochs(1).batchSize(8)
+                .devices("cpu").seed(11).build();
+        // when: the drug mentions are trained with confidence 0, 0.5, or left out
+        try (BertStudent unsure = trainer.train(notes, List.of(), drugConfidences(notes, 0.0));
+             BertStudent half = trainer.train(notes, List.of(), drugConfidences(notes, 0.5));
+             BertStudent absent = trainer.train(withoutDrugs, List.of())) {
+            unsure.save(dir.resolve("unsure"));
+            half.save(dir.resolve("half"));
+            absent.save(dir.resolve("absent"));
+        }
+        // then: confidence 0 is the same as outside, bit for bit; 0.5 is something else
+        assertThat(WeightDifference.between(dir.resolve("unsure"), dir.resolve("absent")).differing()).isZero();
+        assertThat(WeightDifference.between(dir.resolve("half"), dir.resolve("absent")).differing()).isPositive();
+    }
+
+    private static MentionConfidences drugConfidences(List<Annotation> notes, double confidence) {
+        Map<String, Map<Entity, Double>> byDocument = new java.util.HashMap<>();
+        for (Annotation note : notes) {
+            Map<Entity, Double> drugs = new java.util.HashMap<>();
+            note.entities().stream().filter(e -> e.type().equals(EntityType.MEDICATION))
+                    .forEach(e -> drugs.put(e, confidence));
+            byDocument.put(note.documentId(), drugs);
+        }
+        return new MentionConfidences(byDocument);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.MedDistillException;
+import io.github.meddistill.core.MentionConfidences;
 import io.github.meddistill.core.SettingsCheck;
 import io.github.meddistill.core.SpanF1;
 import io.github.meddistill.core.Student;
@@ -83,6 +84,7 @@ public final class Distillation {
     private final int labellingBatchSize;
     private final Optional<AbbreviationPropagation> abbreviations;
     private final int selfTrainingRounds;
+    private final boolean softLabels;
 
     private Distillation(Builder builder) {
         entityTypes = Set.copyOf(new TreeSet<>(builder.entityTypes));
@@ -100,6 +102,7 @@ public final class Distillation {
         labellingBatchSize = builder.labellingBatchSize == null ? 32 : builder.labellingBatchSize;
         abbreviations = builder.propagateAbbreviations ? Optional.of(new AbbreviationPropagation()) : Optional.empty();
         selfTrainingRounds = builder.selfTrainingRounds;
+        softLabels = builder.softLabels;
     }
 
     /**
@@ -139,12 +142,21 @@ public final class Distillation {
         progress.onProgress(new ProgressEvent(ProgressEvent.Stage.SELECTING, COMBINATION, 1, 1));
 
         List<Annotation> trainingLabels = plan.apply(LabelJournal.annotations(trainLabels), COMBINATION);
-        Student student = students.trainOrLoad(STUDENT, studentTrainer, trainingLabels);
+        MentionConfidences confidences = MentionConfidences.NONE;
+        if (softLabels) {
+            MentionReliability reliability = MentionReliability.estimate(plan, LabelJournal.annotations(devLabels),
+                    onlyTypes(development));
+            StudentStore.writeString(outputDirectory.resolve("soft-labels.txt"), reliability.describe());
+            LOG.info("Soft labels, the confidence of a training mention by the teachers that labelled it:\n{}",
+                    reliability.describe());
+            confidences = reliability.confidences(plan, LabelJournal.annotations(trainLabels), trainingLabels);
+        }
+        Student student = students.trainOrLoad(STUDENT, studentTrainer, trainingLabels, confidences);
         List<SelfTrainingRound> rounds = new ArrayList<>();
         Optional<Student> goldStudent = Optional.empty();
         try {
             if (selfTrainingRounds > 0) {
-                student = selfTrain(student, trainingLabels, labeller, students, unlabeled, rounds);
+                student = selfTrain(student, trainingLabels, confidences, labeller, students, unlabeled, rounds);
             }
             if (!goldTraining.isEmpty()) {
                 goldStudent = Optional.of(students.trainOrLoad(GOLD_STUDENT, goldStudentTrainer, onlyTypes(goldTraining)));
@@ -191,12 +203,13 @@ public final class Distillation {
      * lowers a type's development F1, that type's student mentions no longer join (teachers that are precise and
      * broad gain nothing from the student's guesses, recall-poor ones do); a round that lowers the overall F1 is
      * dropped, and if it raised some types' F1 the next round adds only those types' mentions of the kept student.
+     * With soft labels the teachers' mentions keep their confidences and the student's count as certain.
      * Returns the best student; the others are closed.
      */
-    private Student selfTrain(Student first, List<Annotation> teacherLabels, TeacherLabeller labeller,
-            StudentStore students, List<Document> unlabeled, List<SelfTrainingRound> rounds) {
+    private Student selfTrain(Student first, List<Annotation> teacherLabels, MentionConfidences confidences,
+            TeacherLabeller labeller, StudentStore students, List<Document> unlabeled, List<SelfTrainingRound> rounds) {
         Student current = first;
-        String fingerprint = students.fingerprint(studentTrainer, teacherLabels);
+        String fingerprint = students.fingerprint(studentTrainer, teacherLabels, confidences);
         List<List<Entity>> predicted = developmentPredictions(current);
         double f1 = developmentF1(predicted, entityTypes);
         Map<EntityType, Double> f1ByType = developmentF1ByType(predicted);
@@ -209,7 +222,8 @@ public final class Distillation {
             List<Annotation> studentLabels = labeller.label(previous, "train", unlabeled).stream()
                     .map(entry -> entry.annotation().onlyTypes(joined)).toList();
             PseudoLabels.Merged merged = PseudoLabels.addNonOverlapping(teacherLabels, studentLabels, COMBINATION);
-            Student next = students.trainOrLoad(STUDENT + "-round-" + round, studentTrainer, merged.labels());
+            Student next = students.trainOrLoad(STUDENT + "-round-" + round, studentTrainer, merged.labels(),
+                    confidences);
             List<List<Entity>> nextPredicted = developmentPredictions(next);
             double nextF1 = developmentF1(nextPredicted, entityTypes);
             Map<EntityType, Double> nextF1ByType = developmentF1ByType(nextPredicted);
@@ -247,7 +261,7 @@ public final class Distillation {
             currentRound = round;
             f1 = nextF1;
             f1ByType = nextF1ByType;
-            fingerprint = students.fingerprint(studentTrainer, merged.labels());
+            fingerprint = students.fingerprint(studentTrainer, merged.labels(), confidences);
         }
         return current;
     }
@@ -325,6 +339,7 @@ public final class Distillation {
         private Integer labellingBatchSize;
         private boolean propagateAbbreviations;
         private int selfTrainingRounds;
+        private boolean softLabels;
 
         private Builder(Set<EntityType> entityTypes, StudentTrainer studentTrainer, Path outputDirectory) {
             this.entityTypes = new TreeSet<>(Objects.requireNonNull(entityTypes, "entityTypes"));
@@ -420,6 +435,18 @@ public final class Distillation {
             return this;
         }
 
+        /**
+         * Whether the student learns probabilistic labels instead of the hard combination (default {@code false}):
+         * each combined training mention weighs as often as mentions labelled by the same teachers (DOID alone, DOID
+         * and the patterns, ...) are right on the development set, which is then required; see
+         * {@code soft-labels.txt} in the output directory for the estimates. Needs a trainer that
+         * {@linkplain StudentTrainer#weighsMentions() weighs mentions}.
+         */
+        public Builder softLabels(boolean soft) {
+            softLabels = soft;
+            return this;
+        }
+
         /** Checks the configuration; the message names every missing or bad part. */
         public Distillation build() {
             SettingsCheck check = SettingsCheck.of("the distillation");
@@ -438,6 +465,10 @@ public final class Distillation {
             check.notNegative("selfTrainingRounds", selfTrainingRounds);
             check.require(selfTrainingRounds == 0 || !development.isEmpty(),
                     "self-training needs development documents to decide when to stop: call development(...)");
+            check.require(!softLabels || !development.isEmpty(),
+                    "soft labels need development documents to estimate each teacher's precision: call development(...)");
+            check.require(!softLabels || studentTrainer.weighsMentions(), "soft labels need a student trainer that"
+                    + " weighs mentions by confidence; " + studentTrainer.getClass().getName() + " does not");
             check.require(labellingBatchSize == null || labellingBatchSize >= 1,
                     "labellingBatchSize must be at least 1: " + labellingBatchSize);
             checkUnique(development, "development", check);

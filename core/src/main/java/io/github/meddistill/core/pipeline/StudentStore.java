@@ -2,6 +2,7 @@ package io.github.meddistill.core.pipeline;
 
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.FileException;
+import io.github.meddistill.core.MentionConfidences;
 import io.github.meddistill.core.Student;
 import io.github.meddistill.core.StudentLoader;
 import io.github.meddistill.core.StudentTrainer;
@@ -38,10 +39,16 @@ final class StudentStore {
 
     /** The student {@code name}: loaded when an earlier run trained it the same way, otherwise trained and saved. */
     Student trainOrLoad(String name, StudentTrainer trainer, List<Annotation> training) {
+        return trainOrLoad(name, trainer, training, MentionConfidences.NONE);
+    }
+
+    /** As {@link #trainOrLoad(String, StudentTrainer, List)}, on labels with {@code confidences}. */
+    Student trainOrLoad(String name, StudentTrainer trainer, List<Annotation> training,
+            MentionConfidences confidences) {
         Path folder = directory.resolve(name);
         Path marker = folder.resolve(COMPLETE_MARKER);
         Optional<StudentLoader> loader = trainer instanceof StudentLoader l ? Optional.of(l) : Optional.empty();
-        String fingerprint = fingerprint(trainer, training);
+        String fingerprint = fingerprint(trainer, training, confidences);
         removeUnfinishedSaves(folder, name);
         if (loader.isPresent() && Files.exists(marker)) {
             if (readString(marker).strip().equals(fingerprint)) {
@@ -52,7 +59,7 @@ final class StudentStore {
                     folder);
         }
         progress.onProgress(new ProgressEvent(ProgressEvent.Stage.TRAINING, name, 0, 1));
-        Student student = trainer.train(training, development);
+        Student student = trainer.train(training, development, confidences);
         try {
             student.save(folder);
             writeString(marker, fingerprint);
@@ -77,10 +84,13 @@ final class StudentStore {
         }
     }
 
-    /** What decides the student {@code trainer} makes of {@code training}: its configuration and both data sets. */
-    String fingerprint(StudentTrainer trainer, List<Annotation> training) {
+    /**
+     * What decides the student {@code trainer} makes of {@code training}: its configuration, both data sets and the
+     * mentions' confidences.
+     */
+    String fingerprint(StudentTrainer trainer, List<Annotation> training, MentionConfidences confidences) {
         String configuration = trainer instanceof StudentLoader loader ? loader.configuration() : "";
-        return TrainingFingerprint.of(configuration, training, development);
+        return TrainingFingerprint.of(configuration, training, confidences, development);
     }
 
     static String readString(Path file) {

@@ -2,6 +2,7 @@ package io.github.meddistill.core.pipeline;
 
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.MentionConfidences;
 import io.github.meddistill.core.io.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,16 +20,21 @@ final class TrainingFingerprint {
     private TrainingFingerprint() {
     }
 
-    /** The hex fingerprint of one training run. */
-    static String of(String configuration, List<Annotation> training, List<Annotation> development) {
+    /**
+     * The hex fingerprint of one training run. Without confidences it is the one earlier versions wrote, so their
+     * saved students are still reused.
+     */
+    static String of(String configuration, List<Annotation> training, MentionConfidences confidences,
+            List<Annotation> development) {
         MessageDigest digest = Sha256.digest();
         field(digest, configuration);
-        annotations(digest, "training", training);
-        annotations(digest, "development", development);
+        annotations(digest, "training", training, confidences);
+        annotations(digest, "development", development, MentionConfidences.NONE);
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static void annotations(MessageDigest digest, String split, List<Annotation> annotations) {
+    private static void annotations(MessageDigest digest, String split, List<Annotation> annotations,
+            MentionConfidences confidences) {
         field(digest, split);
         field(digest, Integer.toString(annotations.size()));
         for (Annotation annotation : annotations) {
@@ -37,6 +43,10 @@ final class TrainingFingerprint {
             field(digest, Integer.toString(annotation.entities().size()));
             for (Entity entity : annotation.entities()) {
                 field(digest, entity.start() + ":" + entity.end() + ":" + entity.type().name());
+                double confidence = confidences.of(annotation.documentId(), entity);
+                if (confidence != 1.0) {
+                    field(digest, "confidence:" + Double.toString(confidence));
+                }
             }
         }
     }

@@ -2,11 +2,14 @@ package io.github.meddistill.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.MentionConfidences;
+import io.github.meddistill.core.StudentTrainer;
 import io.github.meddistill.core.combine.IntersectionCombiner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -433,6 +436,45 @@ class DistillationTest {
             assertThat(result.student().extract("bronchitis; water")).extracting(Entity::text)
                     .containsExactly("bronchitis");
         }
+    }
+
+    @Test
+    void should_weigh_each_training_mention_by_the_dev_precision_of_the_teachers_that_found_it_when_soft_labels()
+            throws IOException {
+        // given: on dev, the drug that only one teacher names is wrong and the one both name is right
+        Document devNote = new Document("d0", "metformin or aspirin for asthma");
+        List<Annotation> dev = List.of(gold(devNote, "aspirin", MED, "asthma", DIS));
+        // when
+        try (DistillationResult result = configured().development(dev).softLabels(true).build().run(unlabeled)) {
+            // then: smoothed toward the type's precision (1 of 2 drugs right) with 5 mentions
+            Annotation first = result.trainingLabels().get(0);
+            Entity metformin = first.entities().stream().filter(e -> e.text().equals("metformin")).findFirst()
+                    .orElseThrow();
+            Entity diabetes = first.entities().stream().filter(e -> e.text().equals("diabetes")).findFirst()
+                    .orElseThrow();
+            Annotation second = result.trainingLabels().get(1);
+            MentionConfidences seen = trainer.lastConfidences;
+            assertThat(seen.of(first.documentId(), metformin)).isCloseTo((0 + 5 * 0.5) / 6, within(1e-9));
+            assertThat(seen.of(second.documentId(), second.entities().get(0))).isCloseTo((1 + 5 * 0.5) / 6,
+                    within(1e-9));
+            assertThat(seen.of(first.documentId(), diabetes)).isEqualTo(1.0);
+            // and the student that keeps only likely mentions no longer finds metformin
+            assertThat(result.student().extract("metformin and aspirin")).extracting(Entity::text)
+                    .containsExactly("aspirin");
+            assertThat(Files.readString(out.resolve("soft-labels.txt")))
+                    .contains("MEDICATION: dev precision 0.500", "drugs: 1 mentions, 0 right, confidence 0.417",
+                            "diseases+drugs: 1 mentions, 1 right, confidence 0.583");
+        }
+    }
+
+    @Test
+    void should_require_a_development_set_and_a_trainer_that_weighs_mentions_when_soft_labels() {
+        assertThatThrownBy(() -> configured().softLabels(true).build())
+                .hasMessageContaining("soft labels need development documents");
+        StudentTrainer plain = (training, development) -> trainer.train(training, development);
+        assertThatThrownBy(() -> Distillation.builder(Set.of(MED), plain, out).addTeacher(drugs).softLabels(true)
+                .development(List.of(gold(new Document("d0", "aspirin"), "aspirin", MED))).build())
+                .hasMessageContaining("soft labels need a student trainer that weighs mentions by confidence");
     }
 
     @Test

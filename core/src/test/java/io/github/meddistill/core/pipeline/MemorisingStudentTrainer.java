@@ -3,6 +3,7 @@ package io.github.meddistill.core.pipeline;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.MentionConfidences;
 import io.github.meddistill.core.Student;
 import io.github.meddistill.core.StudentLoader;
 import io.github.meddistill.core.StudentTrainer;
@@ -18,10 +19,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A student that remembers the mention strings it was trained on and finds them again; saves them as lines. */
+/**
+ * A student that remembers the mention strings it was trained on and finds them again; saves them as lines. Given
+ * confidences, it remembers only the mentions of confidence 0.5 or more.
+ */
 final class MemorisingStudentTrainer implements StudentTrainer, StudentLoader {
 
     final AtomicInteger trainings = new AtomicInteger();
+    volatile MentionConfidences lastConfidences = MentionConfidences.NONE;
     volatile String configuration = "memorise every phrase";
 
     @Override
@@ -31,10 +36,22 @@ final class MemorisingStudentTrainer implements StudentTrainer, StudentLoader {
 
     @Override
     public Student train(List<Annotation> training, List<Annotation> development) {
+        return train(training, development, MentionConfidences.NONE);
+    }
+
+    @Override
+    public Student train(List<Annotation> training, List<Annotation> development, MentionConfidences confidences) {
         trainings.incrementAndGet();
+        lastConfidences = confidences;
         Map<String, EntityType> phrases = new TreeMap<>();
-        training.forEach(a -> a.entities().forEach(e -> phrases.put(e.text(), e.type())));
+        training.forEach(a -> a.entities().stream().filter(e -> confidences.of(a.documentId(), e) >= 0.5)
+                .forEach(e -> phrases.put(e.text(), e.type())));
         return new MemorisingStudent(phrases);
+    }
+
+    @Override
+    public boolean weighsMentions() {
+        return true;
     }
 
     @Override

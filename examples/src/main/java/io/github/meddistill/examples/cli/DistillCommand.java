@@ -113,6 +113,11 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--self-training-rounds", paramLabel = "N", description = "Most self-training rounds (default: 0).")
     Integer selfTrainingRounds;
 
+    @Option(names = "--soft-labels", negatable = true, paramLabel = "", description = "The student learns each teacher"
+            + " mention weighed by how often mentions of the same teachers are right on --dev, instead of as certain"
+            + " (default off; writes soft-labels.txt).")
+    Boolean softLabels;
+
     @Option(names = "--seed", paramLabel = "N", description = "The students' random seed (default: "
             + DistillOptions.DEFAULT_SEED + ").")
     Long seed;
@@ -165,6 +170,7 @@ public final class DistillCommand implements Callable<Integer> {
                 settings.path("outsideWeight").asDouble(DemoSettings.DEFAULT_OUTSIDE_WEIGHT),
                 settings.path("abbreviations").asBoolean(true),
                 settings.path("selfTrainingRounds").asInt(DemoSettings.DEFAULT_SELF_TRAINING_ROUNDS),
+                settings.path("softLabels").asBoolean(DemoSettings.DEFAULT_SOFT_LABELS),
                 settings.path("seed").asLong(DistillOptions.DEFAULT_SEED));
         String taskName = text(settings, "name", "distill");
         if (!taskName.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -299,6 +305,9 @@ public final class DistillCommand implements Callable<Integer> {
         if (selfTrainingRounds != null) {
             settings.put("selfTrainingRounds", selfTrainingRounds);
         }
+        if (softLabels != null) {
+            settings.put("softLabels", softLabels);
+        }
         if (seed != null) {
             settings.put("seed", seed);
         }
@@ -328,6 +337,7 @@ public final class DistillCommand implements Callable<Integer> {
                 case "outsideWeight" -> config.put("outsideWeight", options.outsideWeight());
                 case "abbreviations" -> config.put("abbreviations", options.propagateAbbreviations());
                 case "selfTrainingRounds" -> config.put("selfTrainingRounds", options.selfTrainingRounds());
+                case "softLabels" -> config.put("softLabels", options.softLabels());
                 case "seed" -> config.put("seed", options.seed());
                 case "affirmedOnly" -> config.put(key, settings.path(key).asBoolean(false));
                 case "snomedLanguageRefset" -> config.put(key, settings.path(key).asText("us"));

@@ -27,12 +27,13 @@ import java.util.Optional;
  *     abbreviations whose definitions it labels (see {@code AbbreviationPropagation})
  * @param selfTrainingRounds most self-training rounds after the first distilled student (see
  *     {@code Distillation.Builder.selfTrainingRounds})
+ * @param softLabels whether the distilled student learns soft labels ({@code Distillation.Builder.softLabels})
  * @param llm LLM teachers to add, when keys or a local server are given
  */
 public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int trainDocuments, int devDocuments,
                            int testDocuments, PretrainedEncoder encoder, int epochs, int minSteps, int batchSize, double learningRate,
                            double outsideWeight, boolean propagateAbbreviations, int selfTrainingRounds,
-                           Optional<LlmTeacherSettings> llm) {
+                           boolean softLabels, Optional<LlmTeacherSettings> llm) {
 
     /**
      * Every training note (0 = all), read once ({@link #DEFAULT_EPOCHS}). Chosen on dev (2026-11-26, distilled
@@ -64,6 +65,7 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
      */
     public static final double DEFAULT_OUTSIDE_WEIGHT = 0.3;
     public static final int DEFAULT_SELF_TRAINING_ROUNDS = 0;
+    public static final boolean DEFAULT_SOFT_LABELS = false;
 
     public DemoSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -77,14 +79,13 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
             throw new IllegalArgumentException("document counts must be 0 (all) or positive: train=" + trainDocuments
                     + ", dev=" + devDocuments + ", test=" + testDocuments);
         }
-        new DistillOptions(EncoderSource.pretrained(encoder), epochs, minSteps, batchSize, learningRate, outsideWeight,
-                propagateAbbreviations, selfTrainingRounds, DistillOptions.DEFAULT_SEED); // validates them
+        options(); // validates them
     }
 
     /** How each task's students are trained. */
     public DistillOptions options() {
-        return new DistillOptions(EncoderSource.pretrained(encoder), epochs, minSteps, batchSize, learningRate, outsideWeight,
-                propagateAbbreviations, selfTrainingRounds, DistillOptions.DEFAULT_SEED);
+        return new DistillOptions(EncoderSource.pretrained(encoder), epochs, minSteps, batchSize, learningRate,
+                outsideWeight, propagateAbbreviations, selfTrainingRounds, softLabels, DistillOptions.DEFAULT_SEED);
     }
 
     /** The 15-minute default: every task, dev and test subsampled. */
@@ -92,14 +93,14 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
         return new DemoSettings(outputDirectory, DemoTask.all(), DEFAULT_TRAIN_DOCUMENTS, DEFAULT_DEV_DOCUMENTS,
                 DEFAULT_TEST_DOCUMENTS, PretrainedEncoder.MINILM, DEFAULT_EPOCHS, DistillOptions.DEFAULT_MIN_STEPS,
                 DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS,
-                Optional.empty());
+                DEFAULT_SOFT_LABELS, Optional.empty());
     }
 
     /** Every document of every split. */
     public static DemoSettings full(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), 0, 0, 0, PretrainedEncoder.MINILM, FULL_EPOCHS,
                 DistillOptions.DEFAULT_MIN_STEPS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true,
-                DEFAULT_SELF_TRAINING_ROUNDS, Optional.empty());
+                DEFAULT_SELF_TRAINING_ROUNDS, DEFAULT_SOFT_LABELS, Optional.empty());
     }
 
     /** Whether any split is subsampled. */

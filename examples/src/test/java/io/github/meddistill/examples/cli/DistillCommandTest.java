@@ -72,6 +72,22 @@ class DistillCommandTest {
     }
 
     @Test
+    void should_write_each_teacher_patterns_dev_precision_and_record_the_setting_when_soft_labels() throws Exception {
+        // when
+        Path out = dir.resolve("out-soft-labels");
+        CommandLineRun run = distill(out, 1, "--soft-labels");
+
+        // then the confidences come from the dev set, per type and agreement pattern, counts only
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String estimates = Files.readString(out.resolve("distill/soft-labels.txt"));
+        assertThat(estimates).containsPattern("DISEASE: dev precision \\d\\.\\d{3}")
+                .containsPattern("MEDICATION: dev precision \\d\\.\\d{3}")
+                .containsPattern("  drugbank: \\d+ mentions, \\d+ right, confidence \\d\\.\\d{3}");
+        assertThat(JSON.readTree(out.resolve("run.json").toFile()).at("/config/softLabels").asBoolean()).isTrue();
+        assertThat(JSON.readTree(run.lastLine()).at("/softLabels").asBoolean()).isTrue();
+    }
+
+    @Test
     @Order(1)
     void should_run_every_stage_and_print_the_demo_json_shape_when_given_flags() throws Exception {
         // when

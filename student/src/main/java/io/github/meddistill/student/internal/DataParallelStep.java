@@ -56,10 +56,11 @@ public final class DataParallelStep {
     }
 
     /**
-     * Runs one step on {@code ids} / {@code labels} (one entry per sequence) with learning rate {@code lr}. A step
-     * whose loss or gradient norm is not finite changes no weight and reports why.
+     * Runs one step on {@code ids} / {@code labels} / {@code confidences} (one entry per sequence; a null confidence
+     * entry, or list, where every label is certain) with learning rate {@code lr}. A step whose loss or gradient
+     * norm is not finite changes no weight and reports why.
      */
-    public Result run(List<long[]> ids, List<int[]> labels, double lr) {
+    public Result run(List<long[]> ids, List<int[]> labels, List<float[]> confidences, double lr) {
         BertModel primary = replicas.get(0);
         int[] shards = DeviceSelection.shardSizes(ids.size(), replicas.size());
         double batchWeight = 0;
@@ -78,11 +79,12 @@ public final class DataParallelStep {
                         NDManager manager = replicas.get(s).manager().newSubManager();
                         shardManagers.add(manager);
                         PaddedBatch padded = PaddedBatch.of(manager, ids.subList(from, from + shards[s]),
-                                labels.subList(from, from + shards[s]));
+                                labels.subList(from, from + shards[s]),
+                                confidences == null ? null : confidences.subList(from, from + shards[s]));
                         from += shards[s];
                         NDArray logits = replicas.get(s).logits(padded.inputIds(), padded.attentionMask(), true);
-                        NDArray shardLoss = MaskedCrossEntropy.loss(logits, padded.labels(), batchWeight,
-                                outsideWeight);
+                        NDArray shardLoss = MaskedCrossEntropy.loss(logits, padded.labels(), padded.doubt(),
+                                batchWeight, outsideWeight);
                         if (entityRatio.active()) {
                             long shardPositions = labels.subList(from - shards[s], from).stream()
                                     .mapToLong(DataParallelStep::labelledPositions).sum();

@@ -2,12 +2,15 @@ package io.github.meddistill.student.internal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 
 /**
  * Token cross-entropy that ignores positions labelled {@link TokenClassificationCodec#IGNORED} (padding, special
  * tokens, non-first word pieces); DJL's built-in softmax cross-entropy has no such mask. Positions labelled
- * outside (label 0) may weigh less than entity positions, for teacher labels that miss entities.
+ * outside (label 0) may weigh less than entity positions, for teacher labels that miss entities, and a label may be
+ * unsure: one of confidence {@code c} is a soft target, its tag with probability {@code c} and outside with
+ * {@code 1 - c}.
  */
 public final class MaskedCrossEntropy {
 
@@ -20,9 +23,11 @@ public final class MaskedCrossEntropy {
      *
      * @param logits {@code [batch, tokens, labels]}
      * @param labels {@code [batch, tokens]} int64, -1 where ignored, 0 for outside
+     * @param doubt {@code [batch, tokens]} float32, 1 minus each label's confidence, or null when all are certain
      * @param outsideWeight weight of the positions labelled outside; entity positions weigh 1
      */
-    public static NDArray loss(NDArray logits, NDArray labels, double normalizer, double outsideWeight) {
+    public static NDArray loss(NDArray logits, NDArray labels, NDArray doubt, double normalizer,
+            double outsideWeight) {
         NDManager manager = logits.getManager();
         NDArray logProbabilities = logits.logSoftmax(-1);
         NDArray valid = labels.gte(0).toType(DataType.FLOAT32, false);
@@ -32,6 +37,11 @@ public final class MaskedCrossEntropy {
         }
         NDArray safeLabels = labels.maximum(0);
         NDArray picked = logProbabilities.gather(safeLabels.expandDims(-1), -1).squeeze(-1);
+        if (doubt != null) {
+            // c log p(tag) + (1 - c) log p(outside), written as log p(tag) + (1 - c) (log p(outside) - log p(tag))
+            NDArray outsideLogProbability = logProbabilities.get(new NDIndex(":, :, 0"));
+            picked = picked.add(outsideLogProbability.sub(picked).mul(doubt));
+        }
         // autograd keeps the divisor for the backward pass, so it lives in the logits' manager instead of being a
         // Number overload's scalar, freed at once (see the package documentation)
         NDArray divisor = manager.create((float) Math.max(1e-9, normalizer));

@@ -191,6 +191,23 @@ public final class TokenClassificationCodec {
         return labels;
     }
 
+    /**
+     * Per-word values (such as label confidences) of one window, aligned with {@link #inputIds}: each word's value
+     * on its first piece, 1 elsewhere (positions without a label).
+     */
+    public float[] wordValues(EncodedDocument document, Windows.Window window, float[] byWord) {
+        float[] values = new float[window.length() + 2];
+        Arrays.fill(values, 1f);
+        int[] wordOfPiece = document.subwords().wordOfPiece();
+        for (int p = window.start(); p < window.end(); p++) {
+            int word = wordOfPiece[p];
+            if (document.firstPieceOfWord()[word] == p) {
+                values[p - window.start() + 1] = byWord[word];
+            }
+        }
+        return values;
+    }
+
     /** One tag per word of the document for the gold or teacher entities. */
     public List<String> wordTags(EncodedDocument document, List<Entity> entities) {
         return scheme.encode(entities, document.words());

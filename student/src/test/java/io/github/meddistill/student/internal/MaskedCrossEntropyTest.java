@@ -25,7 +25,7 @@ class MaskedCrossEntropyTest {
             NDArray logits = manager.create(LOGITS, new Shape(1, 3, 2));
             NDArray labels = manager.create(LABELS, new Shape(1, 3));
 
-            double loss = MaskedCrossEntropy.loss(logits, labels, MaskedCrossEntropy.weight(new int[] {0, 1, -1}, 1.0),
+            double loss = MaskedCrossEntropy.loss(logits, labels, null, MaskedCrossEntropy.weight(new int[] {0, 1, -1}, 1.0),
                     1.0).getFloat();
 
             double expected = (negativeLogLikelihood(2f, 0f) + negativeLogLikelihood(1f, 0f)) / 2;
@@ -40,11 +40,26 @@ class MaskedCrossEntropyTest {
             NDArray labels = manager.create(LABELS, new Shape(1, 3));
             double weight = MaskedCrossEntropy.weight(new int[] {0, 1, -1}, 0.25);
 
-            double loss = MaskedCrossEntropy.loss(logits, labels, weight, 0.25).getFloat();
+            double loss = MaskedCrossEntropy.loss(logits, labels, null, weight, 0.25).getFloat();
 
             assertThat(weight).isEqualTo(1.25);
             double expected = (0.25 * negativeLogLikelihood(2f, 0f) + negativeLogLikelihood(1f, 0f)) / 1.25;
             assertThat(loss).isCloseTo(expected, within(1e-5));
+        }
+    }
+
+    @Test
+    void should_mix_the_tag_and_outside_targets_by_the_confidence_when_a_label_is_unsure() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            NDArray logits = manager.create(LOGITS, new Shape(1, 3, 2));
+            NDArray labels = manager.create(LABELS, new Shape(1, 3));
+            // the entity label has confidence 0.25; the outside label is certain whatever its doubt says
+            NDArray doubt = manager.create(new float[] {0.5f, 0.75f, 0f}, new Shape(1, 3));
+
+            double loss = MaskedCrossEntropy.loss(logits, labels, doubt, 2.0, 1.0).getFloat();
+
+            double entity = 0.25 * negativeLogLikelihood(1f, 0f) + 0.75 * negativeLogLikelihood(0f, 1f);
+            assertThat(loss).isCloseTo((negativeLogLikelihood(2f, 0f) + entity) / 2, within(1e-5));
         }
     }
 }
