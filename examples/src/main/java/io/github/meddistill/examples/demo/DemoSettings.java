@@ -79,7 +79,9 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
             throw new IllegalArgumentException("document counts must be 0 (all) or positive: train=" + trainDocuments
                     + ", dev=" + devDocuments + ", test=" + testDocuments);
         }
-        options(); // validates them
+        // validates them (a compact constructor sees its parameters; the fields are assigned after it)
+        new DistillOptions(EncoderSource.pretrained(encoder), epochs, minSteps, batchSize, learningRate, outsideWeight,
+                propagateAbbreviations, selfTrainingRounds, softLabels, DistillOptions.DEFAULT_SEED);
     }
 
     /** How each task's students are trained. */
