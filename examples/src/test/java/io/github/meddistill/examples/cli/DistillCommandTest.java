@@ -80,9 +80,9 @@ class DistillCommandTest {
         // then the confidences come from the dev set, per type and agreement pattern, counts only
         assertThat(run.exitCode()).as(run.err()).isZero();
         String estimates = Files.readString(out.resolve("distill/soft-labels.txt"));
-        assertThat(estimates).containsPattern("DISEASE: dev precision \\d\\.\\d{3}")
-                .containsPattern("MEDICATION: dev precision \\d\\.\\d{3}")
-                .containsPattern("  drugbank: \\d+ mentions, \\d+ right, confidence \\d\\.\\d{3}");
+        assertThat(estimates).containsPattern("DISEASE: share inside gold mentions \\d\\.\\d{3}")
+                .containsPattern("MEDICATION: share inside gold mentions \\d\\.\\d{3}")
+                .containsPattern("  drugbank: \\d+ mentions, \\d+\\.\\d inside gold, confidence \\d\\.\\d{3}");
         assertThat(JSON.readTree(out.resolve("run.json").toFile()).at("/config/softLabels").asBoolean()).isTrue();
         assertThat(JSON.readTree(run.lastLine()).at("/softLabels").asBoolean()).isTrue();
     }
