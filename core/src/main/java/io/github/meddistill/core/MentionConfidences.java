@@ -8,8 +8,8 @@ import java.util.Objects;
  * How likely each training mention is to be right, per document id: probabilistic labels, for a
  * {@link StudentTrainer} that {@linkplain StudentTrainer#weighsMentions() weighs mentions}. A mention that is not
  * listed is certain (confidence 1). The distillation pipeline makes them from each teacher's precision on the gold
- * development set ({@code Distillation.Builder.softLabels}); a trainer learns a mention of confidence {@code c} as
- * that entity with probability {@code c} and as outside with {@code 1 - c}. Immutable and thread-safe.
+ * development set ({@code Distillation.Builder.reliabilityWeights}); a trainer counts a mention of confidence
+ * {@code c} {@code c} times. Immutable and thread-safe.
  *
  * @param byDocument document id to its mentions' confidences, each in {@code [0, 1]}
  */

@@ -18,8 +18,8 @@ public interface StudentTrainer {
     Student train(List<Annotation> training, List<Annotation> development);
 
     /**
-     * Trains on {@code training} whose mentions are not all equally sure: one of confidence {@code c} is learnt as
-     * that entity with probability {@code c} and as outside with {@code 1 - c}. Only a trainer that
+     * Trains on {@code training} whose mentions are not all equally sure: one of confidence {@code c} counts
+     * {@code c} times as much as a certain one (the rest of it is unknown, not outside). Only a trainer that
      * {@linkplain #weighsMentions() weighs mentions} accepts confidences; the default trains as
      * {@link #train(List, List)} when none is given.
      *

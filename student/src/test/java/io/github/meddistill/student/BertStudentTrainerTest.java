@@ -204,25 +204,29 @@ class BertStudentTrainerTest {
     }
 
     @Test
-    void should_learn_a_mention_of_confidence_zero_as_outside_and_one_of_confidence_half_as_neither(
+    void should_train_the_same_student_when_every_mention_is_certain_and_another_when_some_are_unsure(
             @TempDir Path dir) {
-        // given: the same notes with their drug mentions, and without them
+        // given
         List<Annotation> notes = TRAINING.subList(0, 16);
-        List<Annotation> withoutDrugs = notes.stream().map(a -> a.onlyType(EntityType.DISEASE)).toList();
         BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY))
                 .entityTypes(List.of(EntityType.DISEASE, EntityType.MEDICATION)).epochs(1).batchSize(8)
                 .devices("cpu").seed(11).build();
-        // when: the drug mentions are trained with confidence 0, 0.5, or left out
-        try (BertStudent unsure = trainer.train(notes, List.of(), drugConfidences(notes, 0.0));
+        // when: the drug mentions are given confidence 1, 0.5 and 0 (not taught at all, neither drug nor outside)
+        try (BertStudent plain = trainer.train(notes, List.of());
+             BertStudent certain = trainer.train(notes, List.of(), drugConfidences(notes, 1.0));
              BertStudent half = trainer.train(notes, List.of(), drugConfidences(notes, 0.5));
-             BertStudent absent = trainer.train(withoutDrugs, List.of())) {
-            unsure.save(dir.resolve("unsure"));
-            half.save(dir.resolve("half"));
-            absent.save(dir.resolve("absent"));
+             BertStudent unknown = trainer.train(notes, List.of(), drugConfidences(notes, 0.0));
+             BertStudent outside = trainer.train(notes.stream().map(a -> a.onlyType(EntityType.DISEASE)).toList(),
+                     List.of(), MentionConfidences.NONE)) {
+            for (var saved : Map.of("plain", plain, "certain", certain, "half", half, "unknown", unknown,
+                    "outside", outside).entrySet()) {
+                saved.getValue().save(dir.resolve(saved.getKey()));
+            }
         }
-        // then: confidence 0 is the same as outside, bit for bit; 0.5 is something else
-        assertThat(WeightDifference.between(dir.resolve("unsure"), dir.resolve("absent")).differing()).isZero();
-        assertThat(WeightDifference.between(dir.resolve("half"), dir.resolve("absent")).differing()).isPositive();
+        // then: confidence 1 is the plain run bit for bit; 0.5 differs from it, and 0 differs from teaching outside
+        assertThat(WeightDifference.between(dir.resolve("plain"), dir.resolve("certain")).differing()).isZero();
+        assertThat(WeightDifference.between(dir.resolve("plain"), dir.resolve("half")).differing()).isPositive();
+        assertThat(WeightDifference.between(dir.resolve("unknown"), dir.resolve("outside")).differing()).isPositive();
     }
 
     private static MentionConfidences drugConfidences(List<Annotation> notes, double confidence) {

@@ -84,7 +84,7 @@ public final class Distillation {
     private final int labellingBatchSize;
     private final Optional<AbbreviationPropagation> abbreviations;
     private final int selfTrainingRounds;
-    private final boolean softLabels;
+    private final boolean reliabilityWeights;
 
     private Distillation(Builder builder) {
         entityTypes = Set.copyOf(new TreeSet<>(builder.entityTypes));
@@ -102,7 +102,7 @@ public final class Distillation {
         labellingBatchSize = builder.labellingBatchSize == null ? 32 : builder.labellingBatchSize;
         abbreviations = builder.propagateAbbreviations ? Optional.of(new AbbreviationPropagation()) : Optional.empty();
         selfTrainingRounds = builder.selfTrainingRounds;
-        softLabels = builder.softLabels;
+        reliabilityWeights = builder.reliabilityWeights;
     }
 
     /**
@@ -143,11 +143,11 @@ public final class Distillation {
 
         List<Annotation> trainingLabels = plan.apply(LabelJournal.annotations(trainLabels), COMBINATION);
         MentionConfidences confidences = MentionConfidences.NONE;
-        if (softLabels) {
+        if (reliabilityWeights) {
             MentionReliability reliability = MentionReliability.estimate(plan, LabelJournal.annotations(devLabels),
                     onlyTypes(development));
-            StudentStore.writeString(outputDirectory.resolve("soft-labels.txt"), reliability.describe());
-            LOG.info("Soft labels, the confidence of a training mention by the teachers that labelled it:\n{}",
+            StudentStore.writeString(outputDirectory.resolve("reliability-weights.txt"), reliability.describe());
+            LOG.info("Reliability weights, a training mention's weight by the teachers that labelled it:\n{}",
                     reliability.describe());
             confidences = reliability.confidences(plan, LabelJournal.annotations(trainLabels), trainingLabels);
         }
@@ -203,7 +203,7 @@ public final class Distillation {
      * lowers a type's development F1, that type's student mentions no longer join (teachers that are precise and
      * broad gain nothing from the student's guesses, recall-poor ones do); a round that lowers the overall F1 is
      * dropped, and if it raised some types' F1 the next round adds only those types' mentions of the kept student.
-     * With soft labels the teachers' mentions keep their confidences and the student's count as certain.
+     * With reliability weights the teachers' mentions keep their weights and the student's count as certain.
      * Returns the best student; the others are closed.
      */
     private Student selfTrain(Student first, List<Annotation> teacherLabels, MentionConfidences confidences,
@@ -339,7 +339,7 @@ public final class Distillation {
         private Integer labellingBatchSize;
         private boolean propagateAbbreviations;
         private int selfTrainingRounds;
-        private boolean softLabels;
+        private boolean reliabilityWeights;
 
         private Builder(Set<EntityType> entityTypes, StudentTrainer studentTrainer, Path outputDirectory) {
             this.entityTypes = new TreeSet<>(Objects.requireNonNull(entityTypes, "entityTypes"));
@@ -436,14 +436,13 @@ public final class Distillation {
         }
 
         /**
-         * Whether the student learns probabilistic labels instead of the hard combination (default {@code false}):
-         * each combined training mention weighs as often as mentions labelled by the same teachers (DOID alone, DOID
-         * and the patterns, ...) are right on the development set, which is then required; see
-         * {@code soft-labels.txt} in the output directory for the estimates. Needs a trainer that
-         * {@linkplain StudentTrainer#weighsMentions() weighs mentions}.
+         * Whether each combined training mention weighs in the student's loss as much as mentions labelled by the same
+         * teachers (DOID alone, DOID and the patterns, ...) are right on the development set, which is then required
+         * (default {@code false}: every mention weighs 1); see {@code reliability-weights.txt} in the output directory
+         * for the estimates. Needs a trainer that {@linkplain StudentTrainer#weighsMentions() weighs mentions}.
          */
-        public Builder softLabels(boolean soft) {
-            softLabels = soft;
+        public Builder reliabilityWeights(boolean weigh) {
+            reliabilityWeights = weigh;
             return this;
         }
 
@@ -465,9 +464,11 @@ public final class Distillation {
             check.notNegative("selfTrainingRounds", selfTrainingRounds);
             check.require(selfTrainingRounds == 0 || !development.isEmpty(),
                     "self-training needs development documents to decide when to stop: call development(...)");
-            check.require(!softLabels || !development.isEmpty(),
-                    "soft labels need development documents to estimate each teacher's precision: call development(...)");
-            check.require(!softLabels || studentTrainer.weighsMentions(), "soft labels need a student trainer that"
+            check.require(!reliabilityWeights || !development.isEmpty(),
+                    "reliability weights need development documents to estimate each teacher's precision: call"
+                    + " development(...)");
+            check.require(!reliabilityWeights || studentTrainer.weighsMentions(), "reliability weights need a student"
+                    + " trainer that"
                     + " weighs mentions by confidence; " + studentTrainer.getClass().getName() + " does not");
             check.require(labellingBatchSize == null || labellingBatchSize >= 1,
                     "labellingBatchSize must be at least 1: " + labellingBatchSize);

@@ -14,26 +14,22 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Soft labels from the teachers' reliabilities: per entity type, which of the type's combined teachers labelled a
- * mention (its agreement pattern: DOID alone, DOID and the patterns, ...) and how much of the mentions with that
- * pattern lies inside gold mentions of the type on the development set (the share of their characters), smoothed
- * toward the type's share with {@link #PRIOR_MENTIONS} mentions. A combined training mention gets its pattern's
- * share as its confidence. The student learns words, so a mention one word too long is mostly right: the share, not
- * the strict precision, is the chance that one of its words is an entity word (on NCBI-disease dev, the patterns
- * teacher's mentions are strictly right 37% of the time; soft labels of that precision lowered the student's dev
- * F1 from 0.625 to 0.597). On BC5CDR dev, disease mentions of DOID are strictly right 94% of the time and those of
- * the patterns alone 67%: a hard union teaches both as certain. Immutable.
+ * Probabilistic labels from the teachers' reliabilities: per entity type, which of the type's combined teachers
+ * labelled a mention (its agreement pattern: DOID alone, DOID and the patterns, ...) and how often mentions with
+ * that pattern are strictly right on the gold development set, smoothed toward the type's precision with
+ * {@link #PRIOR_MENTIONS} mentions. A combined training mention gets its pattern's precision as its confidence. On
+ * BC5CDR dev, disease mentions of DOID are right 94% of the time and those of the patterns alone 67%; on
+ * NCBI-disease dev 76% and 37%: a hard union teaches all of them as certain. Tried and not kept, on the main job's
+ * dev sets: the share of a pattern's characters inside gold mentions instead of strict precision (mean dev F1 over
+ * the three corpora 0.519 against 0.544 without weights, as soft targets). Immutable.
  */
 final class MentionReliability {
 
-    /** How many mentions of the type's overall share a pattern's own count is mixed with. */
+    /** How many mentions of the type's overall precision a pattern's own count is mixed with. */
     static final double PRIOR_MENTIONS = 5;
 
-    /**
-     * Mentions of one agreement pattern on the development set, and how much of them gold mentions of their type
-     * cover (each mention counts the share of its characters covered, 0 to 1).
-     */
-    record PatternCount(int mentions, double covered) {
+    /** Mentions and gold hits of one agreement pattern on the development set. */
+    record PatternCount(int mentions, int correct) {
     }
 
     private final Map<EntityType, Map<Set<String>, PatternCount>> counts;
@@ -44,58 +40,41 @@ final class MentionReliability {
         this.overall = new TreeMap<>();
         counts.forEach((type, patterns) -> {
             int mentions = patterns.values().stream().mapToInt(PatternCount::mentions).sum();
-            double covered = patterns.values().stream().mapToDouble(PatternCount::covered).sum();
-            overall.put(type, mentions == 0 ? 1.0 : covered / mentions);
+            int correct = patterns.values().stream().mapToInt(PatternCount::correct).sum();
+            overall.put(type, mentions == 0 ? 1.0 : (double) correct / mentions);
         });
     }
 
     /**
-     * Counts, on the development set, each type's combined mentions by agreement pattern and how much of them gold
-     * mentions of the same type cover.
+     * Counts, on the development set, each type's combined mentions by agreement pattern and how many of them are
+     * gold.
      *
      * @param devTeacherLabels each teacher's development labels, keyed by teacher name
      * @param devGold the gold development labels
      */
     static MentionReliability estimate(CombinationPlan plan, Map<String, List<Annotation>> devTeacherLabels,
             List<Annotation> devGold) {
-        Map<String, List<Entity>> gold = new HashMap<>();
-        devGold.forEach(annotation -> gold.put(annotation.documentId(), annotation.entities()));
+        Map<String, Set<Entity>> gold = new HashMap<>();
+        devGold.forEach(annotation -> gold.put(annotation.documentId(), Set.copyOf(annotation.entities())));
         Patterns patterns = new Patterns(plan, devTeacherLabels);
         Map<EntityType, Map<Set<String>, PatternCount>> counts = new TreeMap<>();
         plan.byType().keySet().forEach(type -> counts.put(type, new HashMap<>()));
         for (Annotation combined : plan.apply(devTeacherLabels, Distillation.COMBINATION)) {
-            List<Entity> right = gold.getOrDefault(combined.documentId(), List.of());
+            Set<Entity> right = gold.getOrDefault(combined.documentId(), Set.of());
             for (Entity entity : combined.entities()) {
                 counts.get(entity.type()).merge(patterns.of(combined.documentId(), entity),
-                        new PatternCount(1, coveredShare(entity, right)),
-                        (a, b) -> new PatternCount(a.mentions() + b.mentions(), a.covered() + b.covered()));
+                        new PatternCount(1, right.contains(entity) ? 1 : 0),
+                        (a, b) -> new PatternCount(a.mentions() + b.mentions(), a.correct() + b.correct()));
             }
         }
         return new MentionReliability(counts);
     }
 
-    /** The share of {@code mention}'s characters inside gold mentions of its type. */
-    private static double coveredShare(Entity mention, List<Entity> gold) {
-        boolean[] covered = new boolean[mention.length()];
-        for (Entity entity : gold) {
-            if (entity.type().equals(mention.type()) && entity.overlaps(mention)) {
-                int from = Math.max(entity.start(), mention.start());
-                int to = Math.min(entity.end(), mention.end());
-                java.util.Arrays.fill(covered, from - mention.start(), to - mention.start(), true);
-            }
-        }
-        int count = 0;
-        for (boolean character : covered) {
-            count += character ? 1 : 0;
-        }
-        return (double) count / covered.length;
-    }
-
-    /** The smoothed development share of a type's pattern; the type's share for a pattern never seen. */
+    /** The smoothed development precision of a type's pattern; the type's precision for a pattern never seen. */
     double confidence(EntityType type, Set<String> pattern) {
         double prior = overall.getOrDefault(type, 1.0);
         PatternCount count = counts.getOrDefault(type, Map.of()).getOrDefault(pattern, new PatternCount(0, 0));
-        return (count.covered() + PRIOR_MENTIONS * prior) / (count.mentions() + PRIOR_MENTIONS);
+        return (count.correct() + PRIOR_MENTIONS * prior) / (count.mentions() + PRIOR_MENTIONS);
     }
 
     /**
@@ -116,20 +95,16 @@ final class MentionReliability {
         return new MentionConfidences(byDocument);
     }
 
-    /**
-     * One line per type and pattern: mentions, how many of them gold covers (in mentions' worth of characters) and the
-     * confidence given; counts only, no text.
-     */
+    /** One line per type and pattern: mentions, correct ones and the confidence given (counts only, no text). */
     String describe() {
         StringBuilder text = new StringBuilder();
         counts.forEach((type, patterns) -> {
-            text.append(String.format(Locale.ROOT, "%s: share inside gold mentions %.3f%n", type, overall.get(type)));
+            text.append(String.format(Locale.ROOT, "%s: dev precision %.3f%n", type, overall.get(type)));
             Map<String, Set<String>> byName = new TreeMap<>();
             patterns.keySet().forEach(pattern -> byName.put(String.join("+", new TreeSet<>(pattern)), pattern));
             byName.forEach((name, pattern) -> text.append(String.format(Locale.ROOT,
-                    "  %s: %d mentions, %.1f inside gold, confidence %.3f%n",
-                    name.isEmpty() ? "(no teacher exactly)" : name, patterns.get(pattern).mentions(),
-                    patterns.get(pattern).covered(), confidence(type, pattern))));
+                    "  %s: %d mentions, %d right, confidence %.3f%n", name.isEmpty() ? "(no teacher exactly)" : name,
+                    patterns.get(pattern).mentions(), patterns.get(pattern).correct(), confidence(type, pattern))));
         });
         return text.toString();
     }
@@ -144,8 +119,7 @@ final class MentionReliability {
             plan.byType().forEach((type, choice) -> {
                 teachersByType.put(type, choice.teachers());
                 for (String teacher : choice.teachers()) {
-                    Map<String, Set<Entity>> byDocument = labelsByTeacher.computeIfAbsent(teacher,
-                            k -> new HashMap<>());
+                    Map<String, Set<Entity>> byDocument = labelsByTeacher.computeIfAbsent(teacher, k -> new HashMap<>());
                     if (byDocument.isEmpty()) {
                         teacherLabels.getOrDefault(teacher, List.of()).forEach(annotation ->
                                 byDocument.put(annotation.documentId(), Set.copyOf(annotation.entities())));

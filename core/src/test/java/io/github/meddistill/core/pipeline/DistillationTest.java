@@ -439,15 +439,14 @@ class DistillationTest {
     }
 
     @Test
-    void should_weigh_each_training_mention_by_how_much_gold_covers_its_teachers_dev_mentions_when_soft_labels()
+    void should_weigh_each_training_mention_by_the_dev_precision_of_the_teachers_that_found_it_when_soft_labels()
             throws IOException {
-        // given: on dev, the drug that only one teacher names is wrong, the one both name is right, and gold covers
-        // two thirds of the disease mention
+        // given: on dev, the drug that only one teacher names is wrong and the one both name is right
         Document devNote = new Document("d0", "metformin or aspirin for asthma");
-        List<Annotation> dev = List.of(gold(devNote, "aspirin", MED, "thma", DIS));
+        List<Annotation> dev = List.of(gold(devNote, "aspirin", MED, "asthma", DIS));
         // when
-        try (DistillationResult result = configured().development(dev).softLabels(true).build().run(unlabeled)) {
-            // then: smoothed toward the type's share (1 of 2 drugs right) with 5 mentions
+        try (DistillationResult result = configured().development(dev).reliabilityWeights(true).build().run(unlabeled)) {
+            // then: smoothed toward the type's precision (1 of 2 drugs right) with 5 mentions
             Annotation first = result.trainingLabels().get(0);
             Entity metformin = first.entities().stream().filter(e -> e.text().equals("metformin")).findFirst()
                     .orElseThrow();
@@ -458,26 +457,24 @@ class DistillationTest {
             assertThat(seen.of(first.documentId(), metformin)).isCloseTo((0 + 5 * 0.5) / 6, within(1e-9));
             assertThat(seen.of(second.documentId(), second.entities().get(0))).isCloseTo((1 + 5 * 0.5) / 6,
                     within(1e-9));
-            assertThat(seen.of(first.documentId(), diabetes)).isCloseTo(4.0 / 6, within(1e-9));
-            // and the student that keeps only likely mentions (0.5 or more) no longer finds metformin
+            assertThat(seen.of(first.documentId(), diabetes)).isEqualTo(1.0);
+            // and the student that keeps only likely mentions no longer finds metformin
             assertThat(result.student().extract("metformin and aspirin")).extracting(Entity::text)
                     .containsExactly("aspirin");
-            assertThat(Files.readString(out.resolve("soft-labels.txt")))
-                    .contains("MEDICATION: share inside gold mentions 0.500",
-                            "drugs: 1 mentions, 0.0 inside gold, confidence 0.417",
-                            "diseases+drugs: 1 mentions, 1.0 inside gold, confidence 0.583",
-                            "DISEASE: share inside gold mentions 0.667", "diseases: 1 mentions, 0.7 inside gold");
+            assertThat(Files.readString(out.resolve("reliability-weights.txt")))
+                    .contains("MEDICATION: dev precision 0.500", "drugs: 1 mentions, 0 right, confidence 0.417",
+                            "diseases+drugs: 1 mentions, 1 right, confidence 0.583");
         }
     }
 
     @Test
     void should_require_a_development_set_and_a_trainer_that_weighs_mentions_when_soft_labels() {
-        assertThatThrownBy(() -> configured().softLabels(true).build())
-                .hasMessageContaining("soft labels need development documents");
+        assertThatThrownBy(() -> configured().reliabilityWeights(true).build())
+                .hasMessageContaining("reliability weights need development documents");
         StudentTrainer plain = (training, development) -> trainer.train(training, development);
-        assertThatThrownBy(() -> Distillation.builder(Set.of(MED), plain, out).addTeacher(drugs).softLabels(true)
+        assertThatThrownBy(() -> Distillation.builder(Set.of(MED), plain, out).addTeacher(drugs).reliabilityWeights(true)
                 .development(List.of(gold(new Document("d0", "aspirin"), "aspirin", MED))).build())
-                .hasMessageContaining("soft labels need a student trainer that weighs mentions by confidence");
+                .hasMessageContaining("reliability weights need a student trainer that weighs mentions by confidence");
     }
 
     @Test

@@ -79,10 +79,10 @@ public final class DemoCommand implements Callable<Integer> {
             + " student is trained, while dev F1 rises (default 0).")
     Integer selfTrainingRounds;
 
-    @Option(names = "--soft-labels", negatable = true, paramLabel = "", description = "The distilled student learns"
-            + " each teacher mention weighed by how often mentions of the same teachers are right on dev, instead of"
-            + " as certain (default off).")
-    Boolean softLabels;
+    @Option(names = "--reliability-weights", negatable = true, paramLabel = "", description = "Each teacher mention"
+            + " weighs in the distilled student's loss as often as mentions of the same teachers are right on dev"
+            + " (default off).")
+    Boolean reliabilityWeights;
 
     @Option(names = "--encoder", paramLabel = "NAME", description = "Pretrained encoder: minilm, bge-small, e5-small (default minilm).")
     String encoder;
@@ -148,7 +148,7 @@ public final class DemoCommand implements Callable<Integer> {
                 outsideWeight == null ? base.outsideWeight() : outsideWeight,
                 abbreviations,
                 selfTrainingRounds == null ? base.selfTrainingRounds() : selfTrainingRounds,
-                softLabels == null ? base.softLabels() : softLabels,
+                reliabilityWeights == null ? base.reliabilityWeights() : reliabilityWeights,
                 llm);
     }
 

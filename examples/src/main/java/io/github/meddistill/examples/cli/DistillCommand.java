@@ -113,10 +113,10 @@ public final class DistillCommand implements Callable<Integer> {
     @Option(names = "--self-training-rounds", paramLabel = "N", description = "Most self-training rounds (default: 0).")
     Integer selfTrainingRounds;
 
-    @Option(names = "--soft-labels", negatable = true, paramLabel = "", description = "The student learns each teacher"
-            + " mention weighed by how often mentions of the same teachers are right on --dev, instead of as certain"
-            + " (default off; writes soft-labels.txt).")
-    Boolean softLabels;
+    @Option(names = "--reliability-weights", negatable = true, paramLabel = "", description = "Each teacher mention"
+            + " weighs in the student's loss as often as mentions of the same teachers are right on --dev (default"
+            + " off; writes reliability-weights.txt).")
+    Boolean reliabilityWeights;
 
     @Option(names = "--seed", paramLabel = "N", description = "The students' random seed (default: "
             + DistillOptions.DEFAULT_SEED + ").")
@@ -170,7 +170,7 @@ public final class DistillCommand implements Callable<Integer> {
                 settings.path("outsideWeight").asDouble(DemoSettings.DEFAULT_OUTSIDE_WEIGHT),
                 settings.path("abbreviations").asBoolean(true),
                 settings.path("selfTrainingRounds").asInt(DemoSettings.DEFAULT_SELF_TRAINING_ROUNDS),
-                settings.path("softLabels").asBoolean(DemoSettings.DEFAULT_SOFT_LABELS),
+                settings.path("reliabilityWeights").asBoolean(DemoSettings.DEFAULT_RELIABILITY_WEIGHTS),
                 settings.path("seed").asLong(DistillOptions.DEFAULT_SEED));
         String taskName = text(settings, "name", "distill");
         if (!taskName.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -305,8 +305,8 @@ public final class DistillCommand implements Callable<Integer> {
         if (selfTrainingRounds != null) {
             settings.put("selfTrainingRounds", selfTrainingRounds);
         }
-        if (softLabels != null) {
-            settings.put("softLabels", softLabels);
+        if (reliabilityWeights != null) {
+            settings.put("reliabilityWeights", reliabilityWeights);
         }
         if (seed != null) {
             settings.put("seed", seed);
@@ -337,7 +337,7 @@ public final class DistillCommand implements Callable<Integer> {
                 case "outsideWeight" -> config.put("outsideWeight", options.outsideWeight());
                 case "abbreviations" -> config.put("abbreviations", options.propagateAbbreviations());
                 case "selfTrainingRounds" -> config.put("selfTrainingRounds", options.selfTrainingRounds());
-                case "softLabels" -> config.put("softLabels", options.softLabels());
+                case "reliabilityWeights" -> config.put("reliabilityWeights", options.reliabilityWeights());
                 case "seed" -> config.put("seed", options.seed());
                 case "affirmedOnly" -> config.put(key, settings.path(key).asBoolean(false));
                 case "snomedLanguageRefset" -> config.put(key, settings.path(key).asText("us"));

@@ -60,7 +60,7 @@ public final class DemoReport {
         root.put("outsideWeight", options.outsideWeight());
         root.put("propagateAbbreviations", options.propagateAbbreviations());
         root.put("selfTrainingRounds", options.selfTrainingRounds());
-        root.put("softLabels", options.softLabels());
+        root.put("reliabilityWeights", options.reliabilityWeights());
         ArrayNode tasks = root.putArray("tasks");
         results.forEach(result -> result.toJson().forEach(tasks::add));
         ArrayNode training = root.putArray("training");

@@ -27,13 +27,14 @@ import java.util.Optional;
  *     abbreviations whose definitions it labels (see {@code AbbreviationPropagation})
  * @param selfTrainingRounds most self-training rounds after the first distilled student (see
  *     {@code Distillation.Builder.selfTrainingRounds})
- * @param softLabels whether the distilled student learns soft labels ({@code Distillation.Builder.softLabels})
+ * @param reliabilityWeights whether the distilled student weighs each teacher mention by its teachers' dev precision
+ *     ({@code Distillation.Builder.reliabilityWeights})
  * @param llm LLM teachers to add, when keys or a local server are given
  */
 public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int trainDocuments, int devDocuments,
                            int testDocuments, PretrainedEncoder encoder, int epochs, int minSteps, int batchSize, double learningRate,
                            double outsideWeight, boolean propagateAbbreviations, int selfTrainingRounds,
-                           boolean softLabels, Optional<LlmTeacherSettings> llm) {
+                           boolean reliabilityWeights, Optional<LlmTeacherSettings> llm) {
 
     /**
      * Every training note (0 = all), read once ({@link #DEFAULT_EPOCHS}). Chosen on dev (2026-11-26, distilled
@@ -65,7 +66,7 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
      */
     public static final double DEFAULT_OUTSIDE_WEIGHT = 0.3;
     public static final int DEFAULT_SELF_TRAINING_ROUNDS = 0;
-    public static final boolean DEFAULT_SOFT_LABELS = false;
+    public static final boolean DEFAULT_RELIABILITY_WEIGHTS = false;
 
     public DemoSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -81,13 +82,13 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
         }
         // validates them (a compact constructor sees its parameters; the fields are assigned after it)
         new DistillOptions(EncoderSource.pretrained(encoder), epochs, minSteps, batchSize, learningRate, outsideWeight,
-                propagateAbbreviations, selfTrainingRounds, softLabels, DistillOptions.DEFAULT_SEED);
+                propagateAbbreviations, selfTrainingRounds, reliabilityWeights, DistillOptions.DEFAULT_SEED);
     }
 
     /** How each task's students are trained. */
     public DistillOptions options() {
         return new DistillOptions(EncoderSource.pretrained(encoder), epochs, minSteps, batchSize, learningRate,
-                outsideWeight, propagateAbbreviations, selfTrainingRounds, softLabels, DistillOptions.DEFAULT_SEED);
+                outsideWeight, propagateAbbreviations, selfTrainingRounds, reliabilityWeights, DistillOptions.DEFAULT_SEED);
     }
 
     /** The 15-minute default: every task, dev and test subsampled. */
@@ -95,14 +96,14 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
         return new DemoSettings(outputDirectory, DemoTask.all(), DEFAULT_TRAIN_DOCUMENTS, DEFAULT_DEV_DOCUMENTS,
                 DEFAULT_TEST_DOCUMENTS, PretrainedEncoder.MINILM, DEFAULT_EPOCHS, DistillOptions.DEFAULT_MIN_STEPS,
                 DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS,
-                DEFAULT_SOFT_LABELS, Optional.empty());
+                DEFAULT_RELIABILITY_WEIGHTS, Optional.empty());
     }
 
     /** Every document of every split. */
     public static DemoSettings full(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), 0, 0, 0, PretrainedEncoder.MINILM, FULL_EPOCHS,
                 DistillOptions.DEFAULT_MIN_STEPS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true,
-                DEFAULT_SELF_TRAINING_ROUNDS, DEFAULT_SOFT_LABELS, Optional.empty());
+                DEFAULT_SELF_TRAINING_ROUNDS, DEFAULT_RELIABILITY_WEIGHTS, Optional.empty());
     }
 
     /** Whether any split is subsampled. */

@@ -56,7 +56,7 @@ public final class DistillJob {
                 .test(inputs.test())
                 .propagateAbbreviations(options.propagateAbbreviations())
                 .selfTrainingRounds(options.selfTrainingRounds())
-                .softLabels(options.softLabels())
+                .reliabilityWeights(options.reliabilityWeights())
                 .evaluator(writingPredictions(new StandardEvaluator(task.name() + " " + inputs.testName(),
                         Bootstrap.builder().build()), taskDirectory.resolve(PREDICTIONS)))
                 .addListener(progress);

@@ -74,17 +74,17 @@ class DistillCommandTest {
     @Test
     void should_write_each_teacher_patterns_dev_precision_and_record_the_setting_when_soft_labels() throws Exception {
         // when
-        Path out = dir.resolve("out-soft-labels");
-        CommandLineRun run = distill(out, 1, "--soft-labels");
+        Path out = dir.resolve("out-reliability-weights");
+        CommandLineRun run = distill(out, 1, "--reliability-weights");
 
         // then the confidences come from the dev set, per type and agreement pattern, counts only
         assertThat(run.exitCode()).as(run.err()).isZero();
-        String estimates = Files.readString(out.resolve("distill/soft-labels.txt"));
-        assertThat(estimates).containsPattern("DISEASE: share inside gold mentions \\d\\.\\d{3}")
-                .containsPattern("MEDICATION: share inside gold mentions \\d\\.\\d{3}")
-                .containsPattern("  drugbank: \\d+ mentions, \\d+\\.\\d inside gold, confidence \\d\\.\\d{3}");
-        assertThat(JSON.readTree(out.resolve("run.json").toFile()).at("/config/softLabels").asBoolean()).isTrue();
-        assertThat(JSON.readTree(run.lastLine()).at("/softLabels").asBoolean()).isTrue();
+        String estimates = Files.readString(out.resolve("distill/reliability-weights.txt"));
+        assertThat(estimates).containsPattern("DISEASE: dev precision \\d\\.\\d{3}")
+                .containsPattern("MEDICATION: dev precision \\d\\.\\d{3}")
+                .containsPattern("  drugbank: \\d+ mentions, \\d+ right, confidence \\d\\.\\d{3}");
+        assertThat(JSON.readTree(out.resolve("run.json").toFile()).at("/config/reliabilityWeights").asBoolean()).isTrue();
+        assertThat(JSON.readTree(run.lastLine()).at("/reliabilityWeights").asBoolean()).isTrue();
     }
 
     @Test

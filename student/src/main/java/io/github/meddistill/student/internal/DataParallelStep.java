@@ -83,7 +83,7 @@ public final class DataParallelStep {
                                 confidences == null ? null : confidences.subList(from, from + shards[s]));
                         from += shards[s];
                         NDArray logits = replicas.get(s).logits(padded.inputIds(), padded.attentionMask(), true);
-                        NDArray shardLoss = MaskedCrossEntropy.loss(logits, padded.labels(), padded.doubt(),
+                        NDArray shardLoss = MaskedCrossEntropy.loss(logits, padded.labels(), padded.confidence(),
                                 batchWeight, outsideWeight);
                         if (entityRatio.active()) {
                             long shardPositions = labels.subList(from - shards[s], from).stream()

@@ -12,12 +12,12 @@ import ai.djl.ndarray.types.Shape;
  * @param inputIds {@code [batch, length]} int64
  * @param attentionMask {@code [batch, length]} int64, 1 on real tokens
  * @param labels {@code [batch, length]} int64 label indexes with -1 on ignored positions, or null without labels
- * @param doubt {@code [batch, length]} float32, 1 minus the confidence of each position's label (0 where certain and
+ * @param confidence {@code [batch, length]} float32, the confidence of each position's label (1 where certain and
  *     on padding), or null when every label is certain
  * @param length the padded length
  * @param realTokens number of non-pad tokens
  */
-public record PaddedBatch(NDArray inputIds, NDArray attentionMask, NDArray labels, NDArray doubt, int length,
+public record PaddedBatch(NDArray inputIds, NDArray attentionMask, NDArray labels, NDArray confidence, int length,
                           long realTokens) {
 
     /** Pads {@code ids} (and {@code labels} when not null) with id 0 / label -1 in {@code manager}. */
@@ -41,11 +41,14 @@ public record PaddedBatch(NDArray inputIds, NDArray attentionMask, NDArray label
         if (flatLabels != null) {
             java.util.Arrays.fill(flatLabels, TokenClassificationCodec.IGNORED);
         }
-        float[] doubt = confidences == null || confidences.stream().allMatch(java.util.Objects::isNull) ? null
-                : new float[batch * length];
+        float[] flatConfidences = confidences == null || confidences.stream().allMatch(java.util.Objects::isNull)
+                ? null : new float[batch * length];
+        if (flatConfidences != null) {
+            java.util.Arrays.fill(flatConfidences, 1f);
+        }
         long real = 0;
         for (int i = 0; i < batch; i++) {
-            float[] confidence = doubt == null ? null : confidences.get(i);
+            float[] confidence = flatConfidences == null ? null : confidences.get(i);
             long[] sequence = ids.get(i);
             System.arraycopy(sequence, 0, flatIds, i * length, sequence.length);
             for (int t = 0; t < sequence.length; t++) {
@@ -54,7 +57,7 @@ public record PaddedBatch(NDArray inputIds, NDArray attentionMask, NDArray label
                     flatLabels[i * length + t] = labels.get(i)[t];
                 }
                 if (confidence != null) {
-                    doubt[i * length + t] = 1f - confidence[t];
+                    flatConfidences[i * length + t] = confidence[t];
                 }
             }
             real += sequence.length;
@@ -62,6 +65,6 @@ public record PaddedBatch(NDArray inputIds, NDArray attentionMask, NDArray label
         Shape shape = new Shape(batch, length);
         return new PaddedBatch(manager.create(flatIds, shape), manager.create(mask, shape),
                 flatLabels == null ? null : manager.create(flatLabels, shape),
-                doubt == null ? null : manager.create(doubt, shape), length, real);
+                flatConfidences == null ? null : manager.create(flatConfidences, shape), length, real);
     }
 }

@@ -49,17 +49,17 @@ class MaskedCrossEntropyTest {
     }
 
     @Test
-    void should_mix_the_tag_and_outside_targets_by_the_confidence_when_a_label_is_unsure() {
+    void should_count_an_unsure_label_by_its_confidence_without_an_outside_target_when_confidences_are_given() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             NDArray logits = manager.create(LOGITS, new Shape(1, 3, 2));
             NDArray labels = manager.create(LABELS, new Shape(1, 3));
-            // the entity label has confidence 0.25; the outside label is certain whatever its doubt says
-            NDArray doubt = manager.create(new float[] {0.5f, 0.75f, 0f}, new Shape(1, 3));
+            // the entity label has confidence 0.25, the outside one 1; the ignored position stays ignored
+            NDArray confidence = manager.create(new float[] {1f, 0.25f, 0.5f}, new Shape(1, 3));
 
-            double loss = MaskedCrossEntropy.loss(logits, labels, doubt, 2.0, 1.0).getFloat();
+            double loss = MaskedCrossEntropy.loss(logits, labels, confidence, 2.0, 1.0).getFloat();
 
-            double entity = 0.25 * negativeLogLikelihood(1f, 0f) + 0.75 * negativeLogLikelihood(0f, 1f);
-            assertThat(loss).isCloseTo((negativeLogLikelihood(2f, 0f) + entity) / 2, within(1e-5));
+            double expected = (negativeLogLikelihood(2f, 0f) + 0.25 * negativeLogLikelihood(1f, 0f)) / 2;
+            assertThat(loss).isCloseTo(expected, within(1e-5));
         }
     }
 }
