@@ -19,9 +19,10 @@ import java.util.TreeSet;
  * that pattern are strictly right on the gold development set, smoothed toward the type's precision with
  * {@link #PRIOR_MENTIONS} mentions. A combined training mention gets its pattern's precision as its confidence. On
  * BC5CDR dev, disease mentions of DOID are right 94% of the time and those of the patterns alone 67%; on
- * NCBI-disease dev 76% and 37%: a hard union teaches all of them as certain. Tried and not kept, on the main job's
- * dev sets: the share of a pattern's characters inside gold mentions instead of strict precision (mean dev F1 over
- * the three corpora 0.519 against 0.544 without weights, as soft targets). Immutable.
+ * NCBI-disease dev 76% and 37%: a hard union teaches all of them as certain. Mean dev F1 of the main job's students
+ * over its three corpora: 0.544 without confidences, 0.545 with these as loss weights (the student trainer's way);
+ * as soft targets (1 - c on outside) 0.497, and with the share of a pattern's characters inside gold mentions
+ * instead of strict precision 0.519. Immutable.
  */
 final class MentionReliability {
 
@@ -119,7 +120,8 @@ final class MentionReliability {
             plan.byType().forEach((type, choice) -> {
                 teachersByType.put(type, choice.teachers());
                 for (String teacher : choice.teachers()) {
-                    Map<String, Set<Entity>> byDocument = labelsByTeacher.computeIfAbsent(teacher, k -> new HashMap<>());
+                    Map<String, Set<Entity>> byDocument = labelsByTeacher.computeIfAbsent(teacher,
+                            k -> new HashMap<>());
                     if (byDocument.isEmpty()) {
                         teacherLabels.getOrDefault(teacher, List.of()).forEach(annotation ->
                                 byDocument.put(annotation.documentId(), Set.copyOf(annotation.entities())));
