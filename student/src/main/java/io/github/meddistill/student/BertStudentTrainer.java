@@ -52,8 +52,8 @@ import io.github.meddistill.student.internal.Windows;
  * length-bucketed batches padded per batch, and early stopping on the development set's strict span F1 keeping the
  * best epoch's weights (with, by default, a decoding bias per entity type chosen on the same set). It
  * {@linkplain #weighsMentions() weighs mentions}: given {@link MentionConfidences}, each word of a mention of
- * confidence {@code c} counts {@code c} times in the loss. Two runs with the same seed, data and settings on one CPU give the same
- * weights bit for bit.
+ * confidence {@code c} counts {@code c} times in the loss. Two runs with the same seed, data and settings on one
+ * CPU give the same weights bit for bit.
  *
  * <pre>{@code
  * BertStudentTrainer trainer = BertStudentTrainer.builder().epochs(4).build();   // MiniLM, BIO, CPU or GPU

@@ -445,7 +445,8 @@ class DistillationTest {
         Document devNote = new Document("d0", "metformin or aspirin for asthma");
         List<Annotation> dev = List.of(gold(devNote, "aspirin", MED, "asthma", DIS));
         // when
-        try (DistillationResult result = configured().development(dev).reliabilityWeights(true).build().run(unlabeled)) {
+        try (DistillationResult result = configured().development(dev).reliabilityWeights(true).build()
+                .run(unlabeled)) {
             // then: smoothed toward the type's precision (1 of 2 drugs right) with 5 mentions
             Annotation first = result.trainingLabels().get(0);
             Entity metformin = first.entities().stream().filter(e -> e.text().equals("metformin")).findFirst()
@@ -472,7 +473,8 @@ class DistillationTest {
         assertThatThrownBy(() -> configured().reliabilityWeights(true).build())
                 .hasMessageContaining("reliability weights need development documents");
         StudentTrainer plain = (training, development) -> trainer.train(training, development);
-        assertThatThrownBy(() -> Distillation.builder(Set.of(MED), plain, out).addTeacher(drugs).reliabilityWeights(true)
+        assertThatThrownBy(() -> Distillation.builder(Set.of(MED), plain, out).addTeacher(drugs)
+                .reliabilityWeights(true)
                 .development(List.of(gold(new Document("d0", "aspirin"), "aspirin", MED))).build())
                 .hasMessageContaining("reliability weights need a student trainer that weighs mentions by confidence");
     }

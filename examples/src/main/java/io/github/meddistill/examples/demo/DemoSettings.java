@@ -88,7 +88,8 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
     /** How each task's students are trained. */
     public DistillOptions options() {
         return new DistillOptions(EncoderSource.pretrained(encoder), epochs, minSteps, batchSize, learningRate,
-                outsideWeight, propagateAbbreviations, selfTrainingRounds, reliabilityWeights, DistillOptions.DEFAULT_SEED);
+                outsideWeight, propagateAbbreviations, selfTrainingRounds, reliabilityWeights,
+                DistillOptions.DEFAULT_SEED);
     }
 
     /** The 15-minute default: every task, dev and test subsampled. */

@@ -16,8 +16,8 @@ import java.util.Objects;
  *     gold-trained student, whose labels are complete, weighs every word 1)
  * @param propagateAbbreviations whether every system labels the uses of the abbreviations whose definitions it labels
  * @param selfTrainingRounds most self-training rounds after the first distilled student
- * @param reliabilityWeights whether each teacher mention weighs in the distilled student's loss by its teachers' dev precision
- *     ({@code Distillation.Builder.reliabilityWeights})
+ * @param reliabilityWeights whether each teacher mention weighs in the distilled student's loss by its teachers' dev
+ *     precision ({@code Distillation.Builder.reliabilityWeights})
  * @param seed the students' random seed
  */
 public record DistillOptions(EncoderSource encoder, int epochs, int minSteps, int batchSize, double learningRate,

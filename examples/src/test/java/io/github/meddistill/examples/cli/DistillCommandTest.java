@@ -83,7 +83,8 @@ class DistillCommandTest {
         assertThat(estimates).containsPattern("DISEASE: dev precision \\d\\.\\d{3}")
                 .containsPattern("MEDICATION: dev precision \\d\\.\\d{3}")
                 .containsPattern("  drugbank: \\d+ mentions, \\d+ right, confidence \\d\\.\\d{3}");
-        assertThat(JSON.readTree(out.resolve("run.json").toFile()).at("/config/reliabilityWeights").asBoolean()).isTrue();
+        assertThat(JSON.readTree(out.resolve("run.json").toFile()).at("/config/reliabilityWeights").asBoolean())
+                .isTrue();
         assertThat(JSON.readTree(run.lastLine()).at("/reliabilityWeights").asBoolean()).isTrue();
     }
 

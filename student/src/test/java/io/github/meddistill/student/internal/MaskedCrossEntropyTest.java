@@ -25,7 +25,8 @@ class MaskedCrossEntropyTest {
             NDArray logits = manager.create(LOGITS, new Shape(1, 3, 2));
             NDArray labels = manager.create(LABELS, new Shape(1, 3));
 
-            double loss = MaskedCrossEntropy.loss(logits, labels, null, MaskedCrossEntropy.weight(new int[] {0, 1, -1}, 1.0),
+            double loss = MaskedCrossEntropy.loss(logits, labels, null,
+                    MaskedCrossEntropy.weight(new int[] {0, 1, -1}, 1.0),
                     1.0).getFloat();
 
             double expected = (negativeLogLikelihood(2f, 0f) + negativeLogLikelihood(1f, 0f)) / 2;
