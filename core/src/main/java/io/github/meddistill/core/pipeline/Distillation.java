@@ -146,9 +146,10 @@ public final class Distillation {
         if (reliabilityWeights) {
             MentionReliability reliability = MentionReliability.estimate(plan, LabelJournal.annotations(devLabels),
                     onlyTypes(development));
-            StudentStore.writeString(outputDirectory.resolve("reliability-weights.txt"), reliability.describe());
+            String estimates = reliability.describe();
+            StudentStore.writeString(outputDirectory.resolve("reliability-weights.txt"), estimates);
             LOG.info("Reliability weights, a training mention's weight by the teachers that labelled it:\n{}",
-                    reliability.describe());
+                    estimates);
             confidences = reliability.confidences(plan, LabelJournal.annotations(trainLabels), trainingLabels);
         }
         Student student = students.trainOrLoad(STUDENT, studentTrainer, trainingLabels, confidences);
@@ -468,8 +469,8 @@ public final class Distillation {
                     "reliability weights need development documents to estimate each teacher's precision: call"
                     + " development(...)");
             check.require(!reliabilityWeights || studentTrainer.weighsMentions(), "reliability weights need a student"
-                    + " trainer that"
-                    + " weighs mentions by confidence; " + studentTrainer.getClass().getName() + " does not");
+                    + " trainer that weighs mentions by confidence; " + studentTrainer.getClass().getName()
+                    + " does not");
             check.require(labellingBatchSize == null || labellingBatchSize >= 1,
                     "labellingBatchSize must be at least 1: " + labellingBatchSize);
             checkUnique(development, "development", check);

@@ -439,7 +439,7 @@ class DistillationTest {
     }
 
     @Test
-    void should_weigh_each_training_mention_by_the_dev_precision_of_the_teachers_that_found_it_when_soft_labels()
+    void should_weigh_each_training_mention_by_the_dev_precision_of_its_teachers_when_reliability_weights()
             throws IOException {
         // given: on dev, the drug that only one teacher names is wrong and the one both name is right
         Document devNote = new Document("d0", "metformin or aspirin for asthma");
@@ -469,7 +469,7 @@ class DistillationTest {
     }
 
     @Test
-    void should_require_a_development_set_and_a_trainer_that_weighs_mentions_when_soft_labels() {
+    void should_require_a_development_set_and_a_trainer_that_weighs_mentions_when_reliability_weights() {
         assertThatThrownBy(() -> configured().reliabilityWeights(true).build())
                 .hasMessageContaining("reliability weights need development documents");
         StudentTrainer plain = (training, development) -> trainer.train(training, development);

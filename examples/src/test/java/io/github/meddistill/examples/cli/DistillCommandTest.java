@@ -72,7 +72,7 @@ class DistillCommandTest {
     }
 
     @Test
-    void should_write_each_teacher_patterns_dev_precision_and_record_the_setting_when_soft_labels() throws Exception {
+    void should_write_each_teacher_patterns_dev_precision_and_record_the_setting_when_reliability_weights() throws Exception {
         // when
         Path out = dir.resolve("out-reliability-weights");
         CommandLineRun run = distill(out, 1, "--reliability-weights");
