@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityType;
+import io.github.meddistill.core.MentionConfidences;
 import io.github.meddistill.student.internal.HostileMemory;
 
 /**
@@ -50,7 +55,45 @@ class TrainingMemorySafetyTest {
         assertThat(WeightDifference.between(dir.resolve("calm"), dir.resolve("hostile-2")).differing()).isZero();
     }
 
+    @Test
+    void should_train_bit_identical_weights_without_skipped_steps_when_mentions_are_weighed_and_memory_is_hostile(
+            @TempDir Path dir) {
+        // given: every drug mention at confidence 0.4, so the weighted loss (an array of the step's manager) is used
+        Map<String, Map<Entity, Double>> byDocument = new HashMap<>();
+        for (Annotation note : TRAINING) {
+            Map<Entity, Double> drugs = new HashMap<>();
+            note.entities().stream().filter(e -> e.type().equals(EntityType.MEDICATION))
+                    .forEach(e -> drugs.put(e, 0.4));
+            byDocument.put(note.documentId(), drugs);
+        }
+        MentionConfidences confidences = new MentionConfidences(byDocument);
+        List<TrainingSummary> summaries = new ArrayList<>();
+        train(dir.resolve("calm"), summaries, confidences);
+
+        // when
+        Thread hammer = HostileMemory.hammer();
+        try {
+            train(dir.resolve("hostile-1"), summaries, confidences);
+            train(dir.resolve("hostile-2"), summaries, confidences);
+        } finally {
+            hammer.interrupt();
+        }
+
+        // then
+        assertThat(summaries).hasSize(3).allSatisfy(summary -> {
+            assertThat(summary.skippedNonFiniteGradient()).isZero();
+            assertThat(summary.skippedNonFiniteLoss()).isZero();
+            assertThat(summary.appliedSteps()).isEqualTo(summary.steps()).isGreaterThan(10);
+        });
+        assertThat(WeightDifference.between(dir.resolve("calm"), dir.resolve("hostile-1")).differing()).isZero();
+        assertThat(WeightDifference.between(dir.resolve("calm"), dir.resolve("hostile-2")).differing()).isZero();
+    }
+
     private static void train(Path out, List<TrainingSummary> summaries) {
+        train(out, summaries, MentionConfidences.NONE);
+    }
+
+    private static void train(Path out, List<TrainingSummary> summaries, MentionConfidences confidences) {
         BertStudentTrainer trainer = BertStudentTrainer.builder()
                 .encoder(EncoderSource.random(TINY))
                 .learningRate(3e-3)
@@ -67,7 +110,7 @@ class TrainingMemorySafetyTest {
                     }
                 })
                 .build();
-        try (BertStudent student = trainer.train(TRAINING, DEVELOPMENT)) {
+        try (BertStudent student = trainer.train(TRAINING, DEVELOPMENT, confidences)) {
             student.save(out);
         }
     }
