@@ -10,7 +10,9 @@ import java.util.Objects;
  * trigger such as {@code "is ruled out"} those before it, a {@link Kind#BOTH} trigger either side. A
  * {@link Kind#PSEUDO} trigger contains a trigger but means something else ({@code "no increase"}, {@code "not
  * only"}), so its words trigger nothing. A {@link Kind#TERMINATION} term ({@code "but"}, {@code "however"}) ends
- * the scope of the triggers of its category; {@link Category#ALL} applies to every category.
+ * the scope of the triggers of its category; {@link Category#ALL} applies to every category. A {@link Kind#PREFIX}
+ * is written onto the word it modifies ({@code "non"} in "non-smoker", "non smoking", "nondiabetic") and modifies
+ * only the entity that begins right after it.
  *
  * @param phrase the words, matched case-insensitively token by token (with the project's word tokenizer)
  * @param kind what the entry does
@@ -29,7 +31,12 @@ public record Trigger(String phrase, Kind kind, Category category) {
         /** Looks like a trigger but is none; its words trigger nothing. */
         PSEUDO,
         /** Ends the scope of triggers of its category. */
-        TERMINATION
+        TERMINATION,
+        /**
+         * A word prefix: modifies the one entity that begins right after it, directly or after one hyphen or space,
+         * when the prefix begins a word ("non-smoker"; not "canon smoker").
+         */
+        PREFIX
     }
 
     /** The context an entry signals. */

@@ -293,4 +293,51 @@ class ContextEngineTest {
         assertThat(notes).extracting(e -> e.assertion().negated()).containsExactly(Flag.YES, Flag.YES, Flag.YES);
         assertThat(criteria).extracting(e -> e.assertion().negated()).containsExactly(Flag.YES, Flag.NO, Flag.NO);
     }
+
+    @Test
+    void should_negate_only_the_attached_entity_when_a_prefix_is_written_onto_it() {
+        // given "non" written onto a finding, with and without a hyphen or space, and an affirmed finding after it
+        String text = "Non-smoker, nondiabetic, non obese, with hypertension.";
+        List<Entity> entities = List.of(mention(text, "smoker"), mention(text, "diabetic"), mention(text, "obese"),
+                mention(text, "hypertension"));
+
+        // when
+        List<Entity> notes = ENGINE.apply(text, entities);
+        List<Entity> criteria = ContextEngine.builder().profile(ContextEngine.Profile.ELIGIBILITY_CRITERIA).build()
+                .apply(text, entities);
+
+        // then the prefix reaches its own entity only, whatever the scope settings
+        assertThat(notes).extracting(e -> e.assertion().negated())
+                .containsExactly(Flag.YES, Flag.YES, Flag.YES, Flag.NO);
+        assertThat(criteria).extracting(e -> e.assertion().negated())
+                .containsExactly(Flag.YES, Flag.YES, Flag.YES, Flag.NO);
+    }
+
+    @Test
+    void should_not_negate_when_the_prefix_letters_end_another_word() {
+        // "canon" ends in "non" but does not begin with it; "non-" inside the entity modifies nothing
+        assertThat(assertionOf("Canon smoker since youth.", "smoker").negated()).isEqualTo(Flag.NO);
+        assertThat(assertionOf("History of non-Hodgkin lymphoma.", "non-Hodgkin lymphoma").negated())
+                .isEqualTo(Flag.NO);
+    }
+
+    @Test
+    void should_not_negate_by_prefix_when_the_user_removed_it() {
+        ContextEngine engine = ContextEngine.builder().removeTrigger("non").build();
+        String text = "Non-smoker.";
+
+        assertThat(engine.apply(text, List.of(mention(text, "smoker"))).get(0).assertion().negated())
+                .isEqualTo(Flag.NO);
+    }
+
+    @Test
+    void should_read_a_prefix_entry_when_the_file_names_the_kind() throws IOException {
+        List<Trigger> triggers = TriggerFiles.parse(new StringReader("un\tPREFIX\tNEGATED\n"), "mine.tsv");
+
+        assertThat(triggers).containsExactly(new Trigger("un", Trigger.Kind.PREFIX, Trigger.Category.NEGATED));
+        String text = "An unvaccinated child.";
+        ContextEngine engine = ContextEngine.builder().addTriggers(triggers).build();
+        assertThat(engine.apply(text, List.of(mention(text, "vaccinated"))).get(0).assertion().negated())
+                .isEqualTo(Flag.YES);
+    }
 }
