@@ -31,28 +31,9 @@ class TrainingMemorySafetyTest {
 
     @Test
     void should_train_bit_identical_weights_without_skipped_steps_when_memory_is_hostile(@TempDir Path dir) {
-        // given: a calm reference run
-        List<TrainingSummary> summaries = new ArrayList<>();
-        train(dir.resolve("calm"), summaries);
+        List<TrainingSummary> summaries = trainCalmThenHostile(dir, MentionConfidences.NONE);
 
-        // when: the same run twice while another thread collects garbage and reuses freed native memory
-        Thread hammer = HostileMemory.hammer();
-        try {
-            train(dir.resolve("hostile-1"), summaries);
-            train(dir.resolve("hostile-2"), summaries);
-        } finally {
-            hammer.interrupt();
-        }
-
-        // then
-        assertThat(summaries).hasSize(3).allSatisfy(summary -> {
-            assertThat(summary.skippedNonFiniteGradient()).isZero();
-            assertThat(summary.skippedNonFiniteLoss()).isZero();
-            assertThat(summary.appliedSteps()).isEqualTo(summary.steps()).isGreaterThan(10);
-            assertThat(summary.changedWeights()).isTrue();
-        });
-        assertThat(WeightDifference.between(dir.resolve("calm"), dir.resolve("hostile-1")).differing()).isZero();
-        assertThat(WeightDifference.between(dir.resolve("calm"), dir.resolve("hostile-2")).differing()).isZero();
+        assertThat(summaries).allSatisfy(summary -> assertThat(summary.changedWeights()).isTrue());
     }
 
     @Test
@@ -66,11 +47,17 @@ class TrainingMemorySafetyTest {
                     .forEach(e -> drugs.put(e, 0.4));
             byDocument.put(note.documentId(), drugs);
         }
-        MentionConfidences confidences = new MentionConfidences(byDocument);
+
+        trainCalmThenHostile(dir, new MentionConfidences(byDocument));
+    }
+
+    /**
+     * A calm reference run, then the same run twice while another thread collects garbage and reuses freed native
+     * memory; asserts that no step was skipped and that both hostile runs give the calm run's weights bit for bit.
+     */
+    private static List<TrainingSummary> trainCalmThenHostile(Path dir, MentionConfidences confidences) {
         List<TrainingSummary> summaries = new ArrayList<>();
         train(dir.resolve("calm"), summaries, confidences);
-
-        // when
         Thread hammer = HostileMemory.hammer();
         try {
             train(dir.resolve("hostile-1"), summaries, confidences);
@@ -78,8 +65,6 @@ class TrainingMemorySafetyTest {
         } finally {
             hammer.interrupt();
         }
-
-        // then
         assertThat(summaries).hasSize(3).allSatisfy(summary -> {
             assertThat(summary.skippedNonFiniteGradient()).isZero();
             assertThat(summary.skippedNonFiniteLoss()).isZero();
@@ -87,10 +72,7 @@ class TrainingMemorySafetyTest {
         });
         assertThat(WeightDifference.between(dir.resolve("calm"), dir.resolve("hostile-1")).differing()).isZero();
         assertThat(WeightDifference.between(dir.resolve("calm"), dir.resolve("hostile-2")).differing()).isZero();
-    }
-
-    private static void train(Path out, List<TrainingSummary> summaries) {
-        train(out, summaries, MentionConfidences.NONE);
+        return summaries;
     }
 
     private static void train(Path out, List<TrainingSummary> summaries, MentionConfidences confidences) {
@@ -119,13 +101,13 @@ class TrainingMemorySafetyTest {
     void should_train_the_same_weights_when_run_on_a_thread_other_than_the_one_that_loaded_the_engine(
             @TempDir Path dir) throws Exception {
         // given: the engine is loaded here, and PyTorch records gradients by default on every other thread
-        train(dir.resolve("here"), new ArrayList<>());
+        train(dir.resolve("here"), new ArrayList<>(), MentionConfidences.NONE);
         List<Throwable> failures = new ArrayList<>();
 
         // when
         Thread worker = new Thread(() -> {
             try {
-                train(dir.resolve("worker"), new ArrayList<>());
+                train(dir.resolve("worker"), new ArrayList<>(), MentionConfidences.NONE);
             } catch (Throwable e) {
                 failures.add(e);
             }

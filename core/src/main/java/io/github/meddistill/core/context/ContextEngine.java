@@ -35,11 +35,11 @@ import java.util.Set;
  * at a line break (unless {@link Builder#lineBreaksEndScopes(boolean)} is false), and, when
  * {@link Builder#maxScopeTokens(int)} is set, after that many tokens. An entity is modified when a scope
  * overlaps it and the trigger lies outside the entity; with {@link Builder#maxTargets(int)} only that many
- * entities nearest the trigger are. A {@link Kind#PREFIX} entry ({@code "non"}) modifies only the entity written right
- * after it ("non-smoker", "nondiabetic"), whatever the scope settings. Every field of the result is decided: a mention that no
- * trigger reaches is not negated, certain, actual, recent and about the patient; a mention in scope of a
- * {@link Category#FAMILY} trigger has experiencer {@code FAMILY}, of an {@link Category#OTHER_EXPERIENCER} trigger
- * {@code OTHER} (family wins when both apply).
+ * entities nearest the trigger are. A {@link Kind#PREFIX} entry ({@code "non"}) modifies only the entity written
+ * right after it ("non-smoker", "nondiabetic"), whatever the scope settings. Every field of the result is decided: a
+ * mention that no trigger reaches is not negated, certain, actual, recent and about the patient; a mention in scope
+ * of a {@link Category#FAMILY} trigger has experiencer {@code FAMILY}, of an {@link Category#OTHER_EXPERIENCER}
+ * trigger {@code OTHER} (family wins when both apply).
  *
  * <p>The default lexicon ({@link TriggerFiles#defaults()}) was written for MedDistill from the paper's definitions
  * and its category examples; users add and remove entries with the builder. Immutable and thread-safe.
