@@ -86,6 +86,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
     private final boolean trainWordEmbeddings;
     private final double outsideWeight;
     private final double entityRatioWeight;
+    private final double unlabelledShare;
     private final int epochs;
     private final int minSteps;
     private final int patience;
@@ -111,6 +112,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         this.trainWordEmbeddings = builder.trainWordEmbeddings;
         this.outsideWeight = builder.outsideWeight;
         this.entityRatioWeight = builder.entityRatioWeight;
+        this.unlabelledShare = builder.unlabelledShare;
         this.epochs = builder.epochs;
         this.minSteps = builder.minSteps;
         this.patience = builder.patience;
@@ -138,6 +140,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         this.trainWordEmbeddings = base.trainWordEmbeddings;
         this.outsideWeight = base.outsideWeight;
         this.entityRatioWeight = base.entityRatioWeight;
+        this.unlabelledShare = base.unlabelledShare;
         this.epochs = base.epochs;
         this.minSteps = base.minSteps;
         this.patience = base.patience;
@@ -175,7 +178,8 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
     @Override
     public String configuration() {
         String added = (entityRatioWeight == 0 ? "" : "\nentityRatioWeight=" + entityRatioWeight)
-                + (minSteps == 0 ? "" : "\nminSteps=" + minSteps);
+                + (minSteps == 0 ? "" : "\nminSteps=" + minSteps)
+                + (unlabelledShare == 1 ? "" : "\nunlabelledShare=" + unlabelledShare);
         return String.join("\n", "encoder=" + encoder, "scheme=" + scheme.name(), "entityTypes=" + entityTypes,
                 "maxLength=" + maxLength, "stride=" + stride, "segmentation=" + segmentation,
                 "propagateAbbreviations=" + propagateAbbreviations, "calibrateEntityBias=" + calibrateEntityBias,
@@ -279,7 +283,8 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         BertModel primary = replicas.get(0);
         Map<String, FloatTensor> initialWeights = BertStudent.hfTensors(primary);
         Random random = new Random(seed);
-        int stepsPerEpoch = (sequences.size() + batchSize - 1) / batchSize;
+        EpochSample sample = EpochSample.of(sequences, unlabelledShare);
+        int stepsPerEpoch = (sample.size() + batchSize - 1) / batchSize;
         int epochs = epochs(stepsPerEpoch);
         int totalSteps = stepsPerEpoch * epochs;
         LinearWarmupSchedule schedule = LinearWarmupSchedule.of(learningRate, warmupFraction, totalSteps);
@@ -299,7 +304,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             long tokensDone = 0;
             double lossSum = 0;
             int[] outcomes = new int[StepOutcome.values().length];
-            for (List<Sequence> batch : batches(sequences, random)) {
+            for (List<Sequence> batch : batches(sample.draw(random), random)) {
                 step++;
                 double lr = schedule.rate(step);
                 DataParallelStep.Result result = optimizerStep.run(batch.stream().map(Sequence::ids).toList(),
@@ -476,6 +481,50 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
 
     /** @param confidence per position, aligned with {@code labels}; null when every label is certain */
     private record Sequence(long[] ids, int[] labels, float[] confidence) {
+
+        /** Whether a teacher labelled any of its words (the outside tag is index 0, ignored positions are negative). */
+        boolean labelled() {
+            return Arrays.stream(labels).anyMatch(label -> label > 0);
+        }
+    }
+
+    /**
+     * The sequences of one epoch: every sequence with a labelled word, and a fresh random {@code share} of those
+     * without one (at least one when there are any), so each epoch sees different unlabelled sentences.
+     */
+    private record EpochSample(List<Sequence> labelled, List<Sequence> unlabelled, int unlabelledPerEpoch) {
+
+        static EpochSample of(List<Sequence> sequences, double share) {
+            List<Sequence> labelled = sequences.stream().filter(Sequence::labelled).toList();
+            List<Sequence> unlabelled = sequences.stream().filter(s -> !s.labelled()).toList();
+            int perEpoch = share == 1 || unlabelled.isEmpty() ? unlabelled.size()
+                    : Math.max(1, (int) Math.round(share * unlabelled.size()));
+            if (perEpoch < unlabelled.size()) {
+                LOG.info("each epoch trains on the {} sequences with a labelled word and {} of the {} without one"
+                        + " (unlabelledShare={})", labelled.size(), perEpoch, unlabelled.size(), share);
+            }
+            return new EpochSample(labelled, unlabelled, perEpoch);
+        }
+
+        int size() {
+            return labelled.size() + unlabelledPerEpoch;
+        }
+
+        List<Sequence> draw(Random random) {
+            if (unlabelledPerEpoch == unlabelled.size()) {
+                return concat(labelled, unlabelled);
+            }
+            List<Sequence> shuffled = new ArrayList<>(unlabelled);
+            Collections.shuffle(shuffled, random);
+            return concat(labelled, shuffled.subList(0, unlabelledPerEpoch));
+        }
+
+        private static List<Sequence> concat(List<Sequence> first, List<Sequence> second) {
+            List<Sequence> all = new ArrayList<>(first.size() + second.size());
+            all.addAll(first);
+            all.addAll(second);
+            return all;
+        }
     }
 
     /** The kept weights and the decoding bias chosen with them. */
@@ -499,6 +548,7 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
         private boolean trainWordEmbeddings = true;
         private double outsideWeight = 1.0;
         private double entityRatioWeight;
+        private double unlabelledShare = 1.0;
         private int epochs = 4;
         private int minSteps;
         private int patience = 2;
@@ -632,6 +682,17 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             return this;
         }
 
+        /**
+         * Share of the training sequences without any labelled word that each epoch trains on; default 1 (all). The
+         * sequences with a labelled word are always trained on; the others are drawn afresh each epoch. Teachers that
+         * miss mentions leave many sentences with entities wholly unlabelled, and such a sentence teaches only
+         * "outside"; fewer of them per epoch also make an epoch shorter. Must be in (0, 1].
+         */
+        public Builder unlabelledShare(double share) {
+            this.unlabelledShare = share;
+            return this;
+        }
+
         /** Most epochs; default 4. */
         public Builder epochs(int epochs) {
             this.epochs = epochs;
@@ -719,6 +780,8 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
             check.require(outsideWeight > 0 && outsideWeight <= 1, "outsideWeight must be in (0, 1]: " + outsideWeight);
             check.require(entityRatioWeight >= 0 && Double.isFinite(entityRatioWeight),
                     "entityRatioWeight must be finite and not negative: " + entityRatioWeight);
+            check.require(unlabelledShare > 0 && unlabelledShare <= 1,
+                    "unlabelledShare must be in (0, 1]: " + unlabelledShare);
             check.require(epochs >= 1, "epochs must be at least 1: " + epochs);
             check.require(minSteps >= 0, "minSteps must not be negative: " + minSteps);
             check.require(patience >= 1, "patience must be at least 1: " + patience);

@@ -288,6 +288,41 @@ class BertStudentTrainerTest {
     }
 
     @Test
+    void should_train_on_every_labelled_sentence_and_a_share_of_the_others_when_unlabelled_share_is_below_one() {
+        // given: one-sentence notes, 4 with a labelled drug and 6 without any label; one sequence per step
+        List<Annotation> training = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String text = "Patient " + i + " took aspirin daily.";
+            int start = text.indexOf("aspirin");
+            training.add(new Annotation(new io.github.meddistill.core.Document("l" + i, text),
+                    List.of(Entity.of(text, start, start + "aspirin".length(), EntityType.MEDICATION)), "teacher"));
+        }
+        for (int i = 0; i < 6; i++) {
+            training.add(new Annotation(new io.github.meddistill.core.Document("u" + i, "The weather was fine " + i
+                    + "."), List.of(), "teacher"));
+        }
+        List<TrainingSummary> all = new ArrayList<>();
+        List<TrainingSummary> half = new ArrayList<>();
+
+        // when
+        try (BertStudent every = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY)).epochs(2)
+                .batchSize(1).devices("cpu").seed(3).listener(summaryListener(all)).build().train(training, List.of());
+             BertStudent sampled = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY)).epochs(2)
+                .batchSize(1).unlabelledShare(0.5).devices("cpu").seed(3).listener(summaryListener(half)).build()
+                .train(training, List.of())) {
+            // then: 10 sequences per epoch against 4 + 3
+            assertThat(all).singleElement().satisfies(summary -> assertThat(summary.steps()).isEqualTo(20));
+            assertThat(half).singleElement().satisfies(summary -> assertThat(summary.steps()).isEqualTo(14));
+        }
+        assertThat(BertStudentTrainer.builder().unlabelledShare(1).build().configuration())
+                .isEqualTo(BertStudentTrainer.builder().build().configuration());
+        assertThat(BertStudentTrainer.builder().unlabelledShare(0.25).build().configuration())
+                .endsWith("\nunlabelledShare=0.25");
+        assertThatThrownBy(() -> BertStudentTrainer.builder().unlabelledShare(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unlabelledShare must be in (0, 1]: 0.0");
+    }
+
+    @Test
     void should_refuse_the_entity_ratio_when_there_is_no_development_gold() {
         BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY)).devices("cpu")
                 .entityRatioWeight(10).build();
