@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -490,40 +491,46 @@ public final class BertStudentTrainer implements StudentTrainer, StudentLoader {
 
     /**
      * The sequences of one epoch: every sequence with a labelled word, and a fresh random {@code share} of those
-     * without one (at least one when there are any), so each epoch sees different unlabelled sentences.
+     * without one (at least one when there are any), so each epoch sees different unlabelled sentences. The training
+     * order is kept, so that a share of 1 trains exactly as a trainer without this setting.
      */
-    private record EpochSample(List<Sequence> labelled, List<Sequence> unlabelled, int unlabelledPerEpoch) {
+    private record EpochSample(List<Sequence> sequences, List<Integer> unlabelled, int unlabelledPerEpoch) {
 
         static EpochSample of(List<Sequence> sequences, double share) {
-            List<Sequence> labelled = sequences.stream().filter(Sequence::labelled).toList();
-            List<Sequence> unlabelled = sequences.stream().filter(s -> !s.labelled()).toList();
+            List<Integer> unlabelled = new ArrayList<>();
+            for (int i = 0; i < sequences.size(); i++) {
+                if (!sequences.get(i).labelled()) {
+                    unlabelled.add(i);
+                }
+            }
             int perEpoch = share == 1 || unlabelled.isEmpty() ? unlabelled.size()
                     : Math.max(1, (int) Math.round(share * unlabelled.size()));
             if (perEpoch < unlabelled.size()) {
                 LOG.info("each epoch trains on the {} sequences with a labelled word and {} of the {} without one"
-                        + " (unlabelledShare={})", labelled.size(), perEpoch, unlabelled.size(), share);
+                        + " (unlabelledShare={})", sequences.size() - unlabelled.size(), perEpoch, unlabelled.size(),
+                        share);
             }
-            return new EpochSample(labelled, unlabelled, perEpoch);
+            return new EpochSample(sequences, unlabelled, perEpoch);
         }
 
         int size() {
-            return labelled.size() + unlabelledPerEpoch;
+            return sequences.size() - unlabelled.size() + unlabelledPerEpoch;
         }
 
         List<Sequence> draw(Random random) {
             if (unlabelledPerEpoch == unlabelled.size()) {
-                return concat(labelled, unlabelled);
+                return sequences;
             }
-            List<Sequence> shuffled = new ArrayList<>(unlabelled);
+            List<Integer> shuffled = new ArrayList<>(unlabelled);
             Collections.shuffle(shuffled, random);
-            return concat(labelled, shuffled.subList(0, unlabelledPerEpoch));
-        }
-
-        private static List<Sequence> concat(List<Sequence> first, List<Sequence> second) {
-            List<Sequence> all = new ArrayList<>(first.size() + second.size());
-            all.addAll(first);
-            all.addAll(second);
-            return all;
+            Set<Integer> left = new HashSet<>(shuffled.subList(unlabelledPerEpoch, shuffled.size()));
+            List<Sequence> drawn = new ArrayList<>(size());
+            for (int i = 0; i < sequences.size(); i++) {
+                if (!left.contains(i)) {
+                    drawn.add(sequences.get(i));
+                }
+            }
+            return drawn;
         }
     }
 
