@@ -110,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
         OutputLocation.folder("--out", out);
         System.out.printf("MedDistill main job: output in %s%n", settings.outputDirectory().toAbsolutePath());
         if (settings.subsampled()) {
-            System.out.printf("Sized for 2 cores (11 minutes measured on an idle machine): %s training, %s dev"
+            System.out.printf("Sized for 2 cores (14 minutes measured on an idle machine): %s training, %s dev"
                             + " and %s test notes per task, %d epoch(s),"
                             + " more where they make fewer than %d optimizer steps; run with --full for the whole"
                             + " corpora.%n", count(settings.trainDocuments()), count(settings.devDocuments()),
