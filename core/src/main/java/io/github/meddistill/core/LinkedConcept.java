@@ -13,9 +13,13 @@ import java.util.Objects;
  * @param method how the concept was found
  * @param xrefs the concept's cross-references to other vocabularies as its source writes them (e.g.
  *              {@code "MESH:D003924"}, {@code "UMLS_CUI:C0011860"}); empty when it has none
+ * @param broaderXrefs cross-references of the concept's nearest broader concepts (its closest {@code is_a}
+ *              ancestors that have one), for each vocabulary that {@code xrefs} lacks: the code of the nearest
+ *              broader concept, as a coder picks when a vocabulary has no code for the concept itself. Empty when
+ *              the linker knows no hierarchy, or when {@code xrefs} covers every vocabulary the ancestors do
  */
 public record LinkedConcept(String conceptId, String preferredName, String source, double score, LinkMethod method,
-                            List<String> xrefs) {
+                            List<String> xrefs, List<String> broaderXrefs) {
 
     /** How a concept was reached. */
     public enum LinkMethod {
@@ -38,11 +42,18 @@ public record LinkedConcept(String conceptId, String preferredName, String sourc
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(method, "method");
         xrefs = List.copyOf(Objects.requireNonNull(xrefs, "xrefs"));
+        broaderXrefs = List.copyOf(Objects.requireNonNull(broaderXrefs, "broaderXrefs"));
         if (conceptId.isBlank()) {
             throw new IllegalArgumentException("conceptId must not be blank");
         }
         if (!(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score must lie in [0, 1]: conceptId=" + conceptId + ", score=" + score);
         }
+    }
+
+    /** A concept without broader cross-references. */
+    public LinkedConcept(String conceptId, String preferredName, String source, double score, LinkMethod method,
+                         List<String> xrefs) {
+        this(conceptId, preferredName, source, score, method, xrefs, List.of());
     }
 }

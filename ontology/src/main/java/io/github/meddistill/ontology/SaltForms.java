@@ -30,7 +30,8 @@ public final class SaltForms {
 
     /**
      * {@code terms} followed by the base names of the salts among them (same concept, preferred name,
-     * type and source), without duplicates; a base name of fewer than 4 characters is not added.
+     * type, source, cross-references and parents), without duplicates; a base name of fewer than 4 characters is
+     * not added.
      */
     public static List<Term> withBaseNames(List<Term> terms) {
         Set<Term> out = new LinkedHashSet<>(terms);
@@ -38,7 +39,8 @@ public final class SaltForms {
         for (Term term : terms) {
             String base = baseName(term.text());
             if (base != null) {
-                bases.add(new Term(base, term.conceptId(), term.preferredName(), term.type(), term.source()));
+                bases.add(new Term(base, term.conceptId(), term.preferredName(), term.type(), term.source(),
+                        term.xrefs(), term.parents()));
             }
         }
         out.addAll(bases);

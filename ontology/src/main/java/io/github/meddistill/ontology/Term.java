@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param xrefs the concept's cross-references to other vocabularies as the source writes them (DOID:
  *              {@code "MESH:D003924"}, {@code "UMLS_CUI:C0011860"}, {@code "OMIM:125853"}); empty when the loader
  *              keeps none. Not used for matching; a {@link ConceptLinker} passes them on.
+ * @param parents the ids of the concept's direct broader concepts in the same vocabulary (OBO {@code is_a}), as
+ *              {@code conceptId}s; empty when the loader keeps none. A {@link ConceptLinker} gives a concept the
+ *              cross-references of its nearest ancestors for the vocabularies its own {@code xrefs} lack.
  */
 public record Term(String text, String conceptId, String preferredName, EntityType type, String source,
-                   List<String> xrefs) {
+                   List<String> xrefs, List<String> parents) {
 
     public Term {
         Objects.requireNonNull(text, "text");
@@ -27,6 +30,7 @@ public record Term(String text, String conceptId, String preferredName, EntityTy
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(source, "source");
         xrefs = List.copyOf(Objects.requireNonNull(xrefs, "xrefs"));
+        parents = List.copyOf(Objects.requireNonNull(parents, "parents"));
         if (text.isBlank()) {
             throw new IllegalArgumentException("term text must not be blank: conceptId=" + conceptId);
         }
@@ -38,8 +42,14 @@ public record Term(String text, String conceptId, String preferredName, EntityTy
         }
     }
 
-    /** A term without cross-references. */
+    /** A term without broader concepts. */
+    public Term(String text, String conceptId, String preferredName, EntityType type, String source,
+                List<String> xrefs) {
+        this(text, conceptId, preferredName, type, source, xrefs, List.of());
+    }
+
+    /** A term without cross-references or broader concepts. */
     public Term(String text, String conceptId, String preferredName, EntityType type, String source) {
-        this(text, conceptId, preferredName, type, source, List.of());
+        this(text, conceptId, preferredName, type, source, List.of(), List.of());
     }
 }

@@ -112,6 +112,52 @@ class ConceptLinkerTest {
     }
 
     @Test
+    void should_give_broader_codes_from_the_obo_is_a_parents_when_the_concept_has_none_of_that_vocabulary(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        // given DOID-like stanzas: a syndrome with an OMIM id only, under a disease with a MeSH id
+        java.nio.file.Path obo = dir.resolve("mini.obo");
+        java.nio.file.Files.writeString(obo, "format-version: 1.2\n\n[Term]\nid: DOID:11724\n"
+                + "name: Emery-Dreifuss muscular dystrophy\nxref: MESH:D020389\n\n[Term]\nid: DOID:0110620\n"
+                + "name: X-linked Emery-Dreifuss muscular dystrophy 1\nxref: OMIM:310300\n"
+                + "is_a: DOID:11724 ! Emery-Dreifuss muscular dystrophy\n");
+        List<Term> terms = OboLoader.builder(DISEASE).build().load(obo);
+        assertThat(terms).filteredOn(t -> t.conceptId().equals("DOID:0110620"))
+                .singleElement().extracting(Term::parents).asList().containsExactly("DOID:11724");
+
+        // when
+        List<LinkedConcept> concepts = ConceptLinker.builder().addTerms(terms).build()
+                .link("X-linked Emery-Dreifuss muscular dystrophy 1");
+
+        // then its own OMIM id stays in xrefs, the parent's MeSH id comes as a broader code
+        assertThat(concepts.get(0).xrefs()).containsExactly("OMIM:310300");
+        assertThat(concepts.get(0).broaderXrefs()).containsExactly("MESH:D020389");
+    }
+
+    @Test
+    void should_take_each_vocabulary_from_the_nearest_ancestors_that_have_it_when_walking_up_the_hierarchy() {
+        // given root (MESH, UMLS) <- middle (OMIM, and MESH twice at the level of two parents) <- leaf (no xrefs)
+        ConceptLinker linker = ConceptLinker.builder()
+                .addTerm(new Term("root disease", "X:1", "root disease", DISEASE, "X",
+                        List.of("MESH:D1", "UMLS_CUI:C1"), List.of()))
+                .addTerm(new Term("left disease", "X:2", "left disease", DISEASE, "X",
+                        List.of("OMIM:2", "MESH:D2"), List.of("X:1")))
+                .addTerm(new Term("right disease", "X:3", "right disease", DISEASE, "X",
+                        List.of("MESH:D3"), List.of("X:1", "X:9")))
+                .addTerm(new Term("leaf disease", "X:4", "leaf disease", DISEASE, "X", List.of(), List.of("X:2", "X:3")))
+                .addTerm(new Term("loop one", "Y:1", "loop one", DISEASE, "Y", List.of(), List.of("Y:2")))
+                .addTerm(new Term("loop two", "Y:2", "loop two", DISEASE, "Y", List.of(), List.of("Y:1")))
+                .build();
+
+        // then both parents' MeSH ids, the nearer OMIM id, and UMLS from the grandparent; nothing for the root
+        assertThat(linker.link("leaf disease").get(0).broaderXrefs())
+                .containsExactly("OMIM:2", "MESH:D2", "MESH:D3", "UMLS_CUI:C1");
+        assertThat(linker.link("left disease").get(0).broaderXrefs()).containsExactly("UMLS_CUI:C1");
+        assertThat(linker.link("root disease").get(0).broaderXrefs()).isEmpty();
+        // and a cycle without xrefs ends with none (an unknown parent such as X:9 is skipped)
+        assertThat(linker.link("loop one").get(0).broaderXrefs()).isEmpty();
+    }
+
+    @Test
     void should_link_a_disease_mention_to_a_disease_concept_before_an_exact_symptom_name_when_type_aware() {
         // given "tumour" is exactly an HPO name and, by similarity, a DOID one
         ConceptLinker linker = ConceptLinker.builder()

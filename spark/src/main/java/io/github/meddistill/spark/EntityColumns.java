@@ -31,7 +31,8 @@ public final class EntityColumns {
 
     /**
      * One linked concept ({@link LinkedConcept}): {@code struct<id: string, name: string, source: string,
-     * score: double, method: string, xrefs: array<string>>}, {@code method} one of {@link LinkedConcept.LinkMethod}.
+     * score: double, method: string, xrefs: array<string>, broaderXrefs: array<string>>}, {@code method} one of
+     * {@link LinkedConcept.LinkMethod}.
      */
     public static final StructType CONCEPT = new StructType()
             .add("id", DataTypes.StringType, false)
@@ -39,7 +40,8 @@ public final class EntityColumns {
             .add("source", DataTypes.StringType, false)
             .add("score", DataTypes.DoubleType, false)
             .add("method", DataTypes.StringType, false)
-            .add("xrefs", DataTypes.createArrayType(DataTypes.StringType, false), false);
+            .add("xrefs", DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add("broaderXrefs", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
     /** One entity. */
     public static final StructType ENTITY = new StructType()
@@ -87,7 +89,7 @@ public final class EntityColumns {
         for (int i = 0; i < rows.length; i++) {
             LinkedConcept c = concepts.get(i);
             rows[i] = RowFactory.create(c.conceptId(), c.preferredName(), c.source(), c.score(), c.method().name(),
-                    c.xrefs().toArray(new String[0]));
+                    c.xrefs().toArray(new String[0]), c.broaderXrefs().toArray(new String[0]));
         }
         return rows;
     }
@@ -111,7 +113,7 @@ public final class EntityColumns {
             List<LinkedConcept> concepts = new ArrayList<>();
             for (Row c : r.<Row>getList(10)) {
                 concepts.add(new LinkedConcept(c.getString(0), c.getString(1), c.getString(2), c.getDouble(3),
-                        LinkedConcept.LinkMethod.valueOf(c.getString(4)), c.<String>getList(5)));
+                        LinkedConcept.LinkMethod.valueOf(c.getString(4)), c.<String>getList(5), c.<String>getList(6)));
             }
             entities.add(new Entity(r.getInt(0), r.getInt(1), EntityType.of(r.getString(2)), r.getString(3),
                     assertion, concepts));

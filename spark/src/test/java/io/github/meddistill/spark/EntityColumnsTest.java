@@ -41,7 +41,7 @@ class EntityColumnsTest {
         Entity cancer = Entity.of(text, 30, 43, EntityType.of("DISEASE"))
                 .withAssertion(new Assertion(Flag.NO, Flag.NO, Flag.NO, Flag.UNKNOWN, Experiencer.FAMILY))
                 .withConcepts(List.of(new LinkedConcept("DOID:1612", "breast cancer", "doid", 1.0, LinkMethod.EXACT,
-                        List.of("MESH:D001943", "UMLS_CUI:C0006142"))));
+                        List.of("MESH:D001943", "UMLS_CUI:C0006142"), List.of("OMIM:114480"))));
 
         // when
         List<Row> rows = roundTrip(List.of(pain, cancer));

@@ -30,7 +30,7 @@ class JsonlContextRoundTripTest {
         Document note = new Document("n1", "Mother had breast cancer.");
         Assertion family = new Assertion(Flag.NO, Flag.NO, Flag.NO, Flag.YES, Experiencer.FAMILY);
         LinkedConcept concept = new LinkedConcept("DOID:1612", "breast cancer", "DOID", 1.0, LinkMethod.EXACT,
-                List.of("MESH:D001943"));
+                List.of("MESH:D001943"), List.of("OMIM:114480"));
         Entity entity = Entity.of(note.text(), 11, 24, DISEASE).withAssertion(family).withConcepts(List.of(concept));
         Path file = dir.resolve("out.jsonl");
         // when
@@ -50,6 +50,18 @@ class JsonlContextRoundTripTest {
         assertThat(line).doesNotContain("assertion").doesNotContain("concepts");
         assertThat(JsonlReader.builder().build().read(file).annotations().get(0).entities().get(0).assertion())
                 .isEqualTo(Assertion.UNKNOWN);
+    }
+
+    @Test
+    void should_name_the_field_when_broader_xrefs_are_not_an_array(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, "{\"id\":\"a\",\"text\":\"Gout\",\"entities\":[{\"start\":0,\"end\":4,"
+                + "\"type\":\"DISEASE\",\"concepts\":[{\"id\":\"DOID:13189\",\"score\":1,\"method\":\"exact\","
+                + "\"broaderXrefs\":\"MESH:D006073\"}]}]}\n");
+        assertThatThrownBy(() -> JsonlReader.builder().build().read(file))
+                .isInstanceOf(CorpusFormatException.class).hasMessageContaining("bad.jsonl:1:")
+                .hasMessageContaining("entities[0].concepts[0].broaderXrefs")
+                .hasMessageContaining("an array of strings");
     }
 
     @Test

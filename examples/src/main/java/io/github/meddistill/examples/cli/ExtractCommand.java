@@ -234,6 +234,10 @@ public final class ExtractCommand implements Callable<Integer> {
                             .put("method", c.method().name().toLowerCase(Locale.ROOT));
                     ArrayNode xs = cn.putArray("xrefs");
                     c.xrefs().forEach(xs::add);
+                    if (!c.broaderXrefs().isEmpty()) {
+                        ArrayNode broader = cn.putArray("broaderXrefs");
+                        c.broaderXrefs().forEach(broader::add);
+                    }
                 }
             }
         }

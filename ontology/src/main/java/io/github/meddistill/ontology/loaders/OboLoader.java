@@ -26,7 +26,9 @@ import java.util.Set;
  * or the Human Phenotype Ontology ({@code hp.obo}), optionally gzipped. Every non-obsolete
  * {@code [Term]} gives its {@code name:} and its {@code synonym:}s of the chosen scopes (EXACT by
  * default), all mapped to one entity type, each with the stanza's {@code xref:} ids as {@link Term#xrefs()}
- * (DOID: MESH, UMLS_CUI, OMIM, SNOMEDCT_US_..., ICD10CM). A branch root keeps only the root's descendants along
+ * (DOID: MESH, UMLS_CUI, OMIM, SNOMEDCT_US_..., ICD10CM) and its {@code is_a} ids as {@link Term#parents()}
+ * (so a {@link io.github.meddistill.ontology.ConceptLinker} can offer broader codes). A branch root keeps only the
+ * root's descendants along
  * {@code is_a} (the root itself excluded), as in {@link #hpoPhenotypicAbnormality()}.
  *
  * <pre>{@code
@@ -118,9 +120,10 @@ public final class OboLoader {
             }
             String vocabulary = source != null ? source : prefix(id);
             List<String> xrefs = List.copyOf(stanza.xrefs);
-            terms.add(new Term(stanza.name, id, stanza.name, type, vocabulary, xrefs));
+            List<String> parents = List.copyOf(stanza.parents);
+            terms.add(new Term(stanza.name, id, stanza.name, type, vocabulary, xrefs, parents));
             for (String synonym : stanza.synonyms) {
-                terms.add(new Term(synonym, id, stanza.name, type, vocabulary, xrefs));
+                terms.add(new Term(synonym, id, stanza.name, type, vocabulary, xrefs, parents));
             }
         }
         return List.copyOf(terms);

@@ -77,7 +77,9 @@ class OboLoaderTest {
 
         assertThat(terms).extracting(Term::text).containsExactly("All", "Phenotypic abnormality", "Headache",
                 "Cephalgia", "Say \"ouch\"", "Abnormality of nervous system physiology", "Mode of inheritance");
-        assertThat(terms.get(3)).isEqualTo(new Term("Cephalgia", "HP:0002315", "Headache", EntityType.DISEASE, "HP"));
+        // the is_a parent without its qualifier and comment
+        assertThat(terms.get(3)).isEqualTo(new Term("Cephalgia", "HP:0002315", "Headache", EntityType.DISEASE, "HP",
+                List.of(), List.of("HP:0012638")));
     }
 
     @Test
@@ -99,8 +101,10 @@ class OboLoaderTest {
         List<Term> terms = OboLoader.builder(EntityType.SYMPTOM).scopes(EnumSet.of(SynonymScope.RELATED))
                 .source("HPO").branchRoot("HP:0012638").build().load(gz);
 
-        assertThat(terms).containsExactly(new Term("Headache", "HP:0002315", "Headache", EntityType.SYMPTOM, "HPO"),
-                new Term("Head pain", "HP:0002315", "Headache", EntityType.SYMPTOM, "HPO"));
+        List<String> parents = List.of("HP:0012638");
+        assertThat(terms).containsExactly(
+                new Term("Headache", "HP:0002315", "Headache", EntityType.SYMPTOM, "HPO", List.of(), parents),
+                new Term("Head pain", "HP:0002315", "Headache", EntityType.SYMPTOM, "HPO", List.of(), parents));
     }
 
     @Test

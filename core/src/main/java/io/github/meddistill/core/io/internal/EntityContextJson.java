@@ -16,8 +16,8 @@ import java.util.Locale;
 /**
  * The JSONL form of an entity's clinical context: {@code "assertion": {"negated": true, "uncertain": false,
  * "hypothetical": false, "historical": false, "experiencer": "patient"}} (undecided fields left out, the object
- * left out when nothing is decided) and {@code "concepts": [{"id", "name", "source", "score", "method", "xrefs"}]}
- * (left out when empty).
+ * left out when nothing is decided) and {@code "concepts": [{"id", "name", "source", "score", "method", "xrefs",
+ * "broaderXrefs"}]} (left out when empty, as are empty xref lists).
  */
 public final class EntityContextJson {
 
@@ -47,14 +47,19 @@ public final class EntityContextJson {
                 json.writeStringField("source", concept.source());
                 json.writeNumberField("score", Math.round(concept.score() * 10000) / 10000.0);
                 json.writeStringField("method", concept.method().name().toLowerCase(Locale.ROOT));
-                if (!concept.xrefs().isEmpty()) {
-                    json.writeArrayFieldStart("xrefs");
-                    for (String xref : concept.xrefs()) {
-                        json.writeString(xref);
-                    }
-                    json.writeEndArray();
-                }
+                strings(json, "xrefs", concept.xrefs());
+                strings(json, "broaderXrefs", concept.broaderXrefs());
                 json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+    }
+
+    private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+        if (!values.isEmpty()) {
+            json.writeArrayFieldStart(name);
+            for (String value : values) {
+                json.writeString(value);
             }
             json.writeEndArray();
         }
@@ -110,22 +115,33 @@ public final class EntityContextJson {
                 try {
                     method = LinkedConcept.LinkMethod.valueOf(methodName.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new CorpusFormatException(file, line, at + ".method", "exact, abbreviation or similarity",
-                            methodName);
-                }
-                List<String> xrefs = new ArrayList<>();
-                JsonNode refs = concept.get("xrefs");
-                if (refs != null && refs.isArray()) {
-                    refs.forEach(r -> xrefs.add(r.asText()));
+                    throw new CorpusFormatException(file, line, at + ".method",
+                            "exact, variant, abbreviation or similarity", methodName);
                 }
                 JsonNode name = concept.get("name");
                 JsonNode source = concept.get("source");
-                linked.add(new LinkedConcept(id, name == null ? id : name.asText(), source == null ? "" : source.asText(),
-                        score.doubleValue(), method, xrefs));
+                linked.add(new LinkedConcept(id, name == null ? id : name.asText(),
+                        source == null ? "" : source.asText(), score.doubleValue(), method, strings(concept, "xrefs", file, line, at),
+                        strings(concept, "broaderXrefs", file, line, at)));
             }
             result = result.withConcepts(linked);
         }
         return result;
+    }
+
+    /** The strings of array field {@code name}, empty when absent. */
+    private static List<String> strings(JsonNode concept, String name, String file, long line, String at) {
+        JsonNode values = concept.get(name);
+        if (values == null || values.isNull()) {
+            return List.of();
+        }
+        if (!values.isArray()) {
+            throw new CorpusFormatException(file, line, at + "." + name, "an array of strings",
+                    values.getNodeType().toString());
+        }
+        List<String> strings = new ArrayList<>();
+        values.forEach(value -> strings.add(value.asText()));
+        return strings;
     }
 
     private static Flag flag(JsonNode assertion, String name, String file, long line, String field) {
