@@ -143,7 +143,8 @@ class ConceptLinkerTest {
                         List.of("OMIM:2", "MESH:D2"), List.of("X:1")))
                 .addTerm(new Term("right disease", "X:3", "right disease", DISEASE, "X",
                         List.of("MESH:D3"), List.of("X:1", "X:9")))
-                .addTerm(new Term("leaf disease", "X:4", "leaf disease", DISEASE, "X", List.of(), List.of("X:2", "X:3")))
+                .addTerm(new Term("leaf disease", "X:4", "leaf disease", DISEASE, "X", List.of(),
+                        List.of("X:2", "X:3")))
                 .addTerm(new Term("loop one", "Y:1", "loop one", DISEASE, "Y", List.of(), List.of("Y:2")))
                 .addTerm(new Term("loop two", "Y:2", "loop two", DISEASE, "Y", List.of(), List.of("Y:1")))
                 .build();

@@ -146,8 +146,9 @@ public final class ContextBenchmark {
                     "+broader/ceil"));
             out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (LinkScore l : links) {
-                out.append(String.format(Locale.ROOT, "| %-12s | %8d | %6.3f | %6.3f | %7.3f | %13.3f | %13.3f | %13.3f |%n",
-                        l.corpus(), l.mentions(), l.accuracyAt1(), l.accuracyAt5(), l.ceiling(),
+                out.append(String.format(Locale.ROOT,
+                        "| %-12s | %8d | %6.3f | %6.3f | %7.3f | %13.3f | %13.3f | %13.3f |%n", l.corpus(),
+                        l.mentions(), l.accuracyAt1(), l.accuracyAt5(), l.ceiling(),
                         l.ceiling() == 0 ? 0 : l.accuracyAt1() / l.ceiling(), l.accuracyAt1WithBroader(),
                         l.ceiling() == 0 ? 0 : l.accuracyAt1WithBroader() / l.ceiling()));
             }

@@ -121,8 +121,8 @@ public final class EntityContextJson {
                 JsonNode name = concept.get("name");
                 JsonNode source = concept.get("source");
                 linked.add(new LinkedConcept(id, name == null ? id : name.asText(),
-                        source == null ? "" : source.asText(), score.doubleValue(), method, strings(concept, "xrefs", file, line, at),
-                        strings(concept, "broaderXrefs", file, line, at)));
+                        source == null ? "" : source.asText(), score.doubleValue(), method,
+                        strings(concept, "xrefs", file, line, at), strings(concept, "broaderXrefs", file, line, at)));
             }
             result = result.withConcepts(linked);
         }
