@@ -388,6 +388,24 @@ class DistillationTest {
     }
 
     @Test
+    void should_score_the_kept_self_trained_student_on_the_test_notes_when_self_training() {
+        // given: only the round-3 student finds gastritis; the first one finds asthma alone
+        List<Document> notes = notes("s", "asthma and bronchitis", "bronchitis and gastritis", "nothing here");
+        Document note = new Document("t0", "asthma; gastritis");
+        Distillation.Builder builder = selfTraining(new CoordinationStudentTrainer())
+                .test(List.of(gold(note, "asthma", DIS, "gastritis", DIS))).evaluator(new ExactMatchEvaluator());
+
+        // when
+        try (DistillationResult result = builder.build().run(notes)) {
+            // then
+            SystemRun student = result.testRuns().stream().filter(run -> run.role() == SystemRole.STUDENT)
+                    .findFirst().orElseThrow();
+            assertThat(student.predictions().get(0).entities()).extracting(Entity::text)
+                    .containsExactly("asthma", "gastritis");
+        }
+    }
+
+    @Test
     void should_stop_adding_a_types_student_mentions_when_a_round_lowers_its_dev_f1() {
         // given a student that takes the word after "X and" for X's type: right for diseases, wrong for "water"
         CoordinationStudentTrainer coordination = new CoordinationStudentTrainer();

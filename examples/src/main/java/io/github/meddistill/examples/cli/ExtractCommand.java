@@ -1,20 +1,25 @@
 package io.github.meddistill.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Document;
 import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityEnricher;
 import io.github.meddistill.core.Student;
+import io.github.meddistill.core.context.ContextEngine;
+import io.github.meddistill.core.context.TriggerFiles;
 import io.github.meddistill.core.io.CorpusFormat;
 import io.github.meddistill.core.io.CorpusIoException;
 import io.github.meddistill.core.io.JsonlWriter;
+import io.github.meddistill.ontology.ConceptLinker;
 import io.github.meddistill.student.InferenceEngine;
 import io.github.meddistill.student.Precision;
 import io.github.meddistill.student.StudentLoader;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +37,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code meddistill extract}: runs a saved student on text or files and prints the entities as JSON. */
 @Command(name = "extract", mixinStandardHelpOptions = true,
-        description = {"Runs a saved student on --text or on files and prints one JSON line per document:"
-                + " {\"id\", \"entities\": [{\"start\", \"end\", \"type\", \"text\"}]}.",
+        description = {"Runs a saved student on --text or on files and prints one MedDistill JSONL line per document"
+                + " (as --out writes it): {\"id\", \"text\", \"source\", \"entities\": [{\"start\", \"end\", \"type\","
+                + " \"text\"}]}, offsets in code points; --assertions and --link add each entity's \"assertion\" and"
+                + " \"concepts\".",
                 "A .txt file is one document; other files are read as corpora (JSONL, PubTator, brat, CoNLL), their labels ignored."})
 public final class ExtractCommand implements Callable<Integer> {
 
@@ -80,7 +87,7 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--context-profile", paramLabel = "PROFILE", description = "Scope rules for --assertions:"
             + " CLINICAL_NOTES (default: every entity in a cue's sentence or line) or ELIGIBILITY_CRITERIA (the nearest"
             + " entity within five tokens).")
-    io.github.meddistill.core.context.ContextEngine.Profile contextProfile;
+    ContextEngine.Profile contextProfile;
 
     @Option(names = "--link", paramLabel = "KIND=PATH", description = "Link each entity to concepts of this lexicon"
             + " (repeatable): doid=doid.obo, hpo=hp.obo, drugbank=..., drugsatfda=..., rxnorm=..., snomed=...")
@@ -120,9 +127,7 @@ public final class ExtractCommand implements Callable<Integer> {
             if (out != null) {
                 write(results);
             } else {
-                for (Annotation result : results) {
-                    System.out.println(JSON.writeValueAsString(toJson(result)));
-                }
+                print(results);
             }
             if (json) {
                 ObjectNode summary = JsonNodeFactory.instance.objectNode();
@@ -138,20 +143,19 @@ public final class ExtractCommand implements Callable<Integer> {
 
     /** Assertions, then concepts, as the options ask; the lexicons are loaded before any extraction is timed. */
     private List<List<Entity>> enrich(List<Document> documents, List<List<Entity>> found) {
-        List<io.github.meddistill.core.EntityEnricher> enrichers = new ArrayList<>();
+        List<EntityEnricher> enrichers = new ArrayList<>();
         if (assertions || triggers != null || contextProfile != null) {
-            io.github.meddistill.core.context.ContextEngine.Builder engine =
-                    io.github.meddistill.core.context.ContextEngine.builder();
+            ContextEngine.Builder context = ContextEngine.builder();
             if (contextProfile != null) {
-                engine.profile(contextProfile);
+                context.profile(contextProfile);
             }
             if (triggers != null) {
-                engine.addTriggers(io.github.meddistill.core.context.TriggerFiles.read(triggers));
+                context.addTriggers(TriggerFiles.read(triggers));
             }
-            enrichers.add(engine.build());
+            enrichers.add(context.build());
         }
         if (!link.isEmpty()) {
-            io.github.meddistill.ontology.ConceptLinker.Builder linker = io.github.meddistill.ontology.ConceptLinker.builder();
+            ConceptLinker.Builder linker = ConceptLinker.builder();
             for (String spec : link) {
                 linker.addTerms(TeacherSpec.parse(spec).terms());
             }
@@ -160,7 +164,7 @@ public final class ExtractCommand implements Callable<Integer> {
         List<List<Entity>> result = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             List<Entity> current = found.get(i);
-            for (io.github.meddistill.core.EntityEnricher enricher : enrichers) {
+            for (EntityEnricher enricher : enrichers) {
                 current = enricher.enrich(documents.get(i).text(), current);
             }
             result.add(current);
@@ -212,35 +216,21 @@ public final class ExtractCommand implements Callable<Integer> {
         return documents;
     }
 
-    private static ObjectNode toJson(Annotation annotation) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("id", annotation.documentId());
-        ArrayNode entities = node.putArray("entities");
-        for (Entity entity : annotation.entities()) {
-            ObjectNode e = entities.addObject().put("start", entity.start()).put("end", entity.end())
-                    .put("type", entity.type().name()).put("text", entity.text());
-            io.github.meddistill.core.Assertion a = entity.assertion();
-            if (!a.isUnknown()) {
-                ObjectNode an = e.putObject("assertion");
-                an.put("negated", a.negated().isYes()).put("uncertain", a.uncertain().isYes())
-                        .put("hypothetical", a.hypothetical().isYes()).put("historical", a.historical().isYes())
-                        .put("experiencer", a.experiencer().name().toLowerCase(Locale.ROOT));
+    /** Standard output gets the lines {@code --out} would hold; it stays open for the summary line. */
+    private static void print(List<Annotation> results) {
+        PrintStream stdout = System.out;
+        try (JsonlWriter writer = JsonlWriter.open(new FilterOutputStream(stdout) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                stdout.write(bytes, offset, length);
             }
-            if (!entity.concepts().isEmpty()) {
-                ArrayNode cs = e.putArray("concepts");
-                for (io.github.meddistill.core.LinkedConcept c : entity.concepts()) {
-                    ObjectNode cn = cs.addObject().put("id", c.conceptId()).put("name", c.preferredName())
-                            .put("source", c.source()).put("score", Math.round(c.score() * 10000) / 10000.0)
-                            .put("method", c.method().name().toLowerCase(Locale.ROOT));
-                    ArrayNode xs = cn.putArray("xrefs");
-                    c.xrefs().forEach(xs::add);
-                    if (!c.broaderXrefs().isEmpty()) {
-                        ArrayNode broader = cn.putArray("broaderXrefs");
-                        c.broaderXrefs().forEach(broader::add);
-                    }
-                }
+
+            @Override
+            public void close() {
+                stdout.flush();
             }
+        }, "standard output")) {
+            writer.writeAll(results);
         }
-        return node;
     }
 }

@@ -381,7 +381,7 @@ class CommandLineFailuresTest {
     }
 
     @Test
-    void should_carry_assertion_and_concepts_on_every_entity_when_extracting_with_assertions_and_link() throws Exception {
+    void should_carry_assertion_and_concepts_on_every_entity_alike_in_file_and_printout_when_extracting_with_assertions_and_link() throws Exception {
         // given a DOID lexicon and a trigger file
         Files.writeString(dir.resolve("context-doid.obo"), String.join("\n", "format-version: 1.2", "", "[Term]",
                 "id: DOID:4989", "name: pancreatitis", "xref: MESH:D010195", ""));
@@ -393,9 +393,14 @@ class CommandLineFailuresTest {
                 "Chronic pancreatitis. No pancreatitis. Free of pancreatitis.", "--assertions", "--triggers",
                 dir.resolve("context-triggers.tsv").toString(), "--link", "doid=" + dir.resolve("context-doid.obo"),
                 "--out", out.toString());
+        CommandLineRun printed = CommandLineRun.of("extract", "--model", dir.resolve("student").toString(), "--text",
+                "Chronic pancreatitis. No pancreatitis. Free of pancreatitis.", "--assertions", "--triggers",
+                dir.resolve("context-triggers.tsv").toString(), "--link", "doid=" + dir.resolve("context-doid.obo"));
 
         // then every entity the tiny student finds carries a decided assertion, and one named "pancreatitis" its code
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(printed.exitCode()).as(printed.err()).isZero();
+        assertThat(printed.out().strip()).isEqualTo(Files.readString(out).strip());
         JsonNode line = JSON.readTree(Files.readAllLines(out).get(0));
         assertThat(line.get("id").asText()).isEqualTo("text-1");
         for (JsonNode entity : line.get("entities")) {
