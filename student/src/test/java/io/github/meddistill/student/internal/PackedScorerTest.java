@@ -3,6 +3,7 @@ package io.github.meddistill.student.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,6 +135,22 @@ class PackedScorerTest {
                 + maxDifference(fp32, int8) + ", argmax agreement " + argmaxAgreement(fp32, int8));
         assertThat(int8Stats[1]).isGreaterThan(0).isLessThanOrEqualTo(0.12 * fp32Stats[0]);
         assertThat(argmaxAgreement(fp32, int8)).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void should_keep_the_feed_forward_output_product_fp32_when_quantising_to_int8() {
+        // when
+        String graph = new String(OnnxExport.packed(TINY, labels(), weights, true),
+                StandardCharsets.ISO_8859_1);
+
+        // then: every layer quantises its query/key/value, attention output and feed-forward input weights, and
+        // keeps the feed-forward output weight as float (the most sensitive product, chosen on dev)
+        for (int layer = 0; layer < TINY.layers(); layer++) {
+            String prefix = "encoder.layer." + layer + ".";
+            assertThat(graph).contains(prefix + "attention.self.qkv.weight_int8",
+                    prefix + "attention.output.dense.weight_int8", prefix + "intermediate.dense.weight_int8",
+                    prefix + "output.dense.weight").doesNotContain(prefix + "output.dense.weight_int8");
+        }
     }
 
     private static float[] pytorchLogits(PackedBatch batch) {
