@@ -202,7 +202,7 @@ public final class OnnxExport {
         String intermediate = linear(attended, prefix + "intermediate.dense", tensors, int8);
         String erf = node("Erf", node("Div", intermediate, "const_sqrt2"));
         String gelu = node("Mul", node("Mul", intermediate, node("Add", erf, "const_one_f")), "const_half");
-        // the feed-forward output product stays fp32 under int8: its GELU input, quantised per note, lost the most
+        // the feed-forward output product stays fp32 under int8: its GELU input, one scale per call, lost the most
         // (dev entity agreement with fp32 94.3% -> 96.0% NCBI-disease, 91.4% -> 94.1% BC5CDR; 1.46x -> 1.26x fp32)
         return layerNorm(node("Add", linear(gelu, prefix + "output.dense", tensors, false), attended),
                 prefix + "output.LayerNorm", config);
