@@ -323,6 +323,45 @@ class BertStudentTrainerTest {
     }
 
     @Test
+    void should_apply_every_step_and_learn_otherwise_than_cross_entropy_when_positive_unlabelled(@TempDir Path dir)
+            throws Exception {
+        // given: the same seed and data, strict numerics (a non-finite step fails the run)
+        List<TrainingSummary> summaries = new ArrayList<>();
+        BertStudentTrainer.Builder builder = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY))
+                .epochs(1).batchSize(8).outsideWeight(0.3).devices("cpu").seed(3).strictNumerics(true);
+
+        // when
+        try (BertStudent plain = builder.build().train(TRAINING.subList(0, 16), DEVELOPMENT);
+             BertStudent pu = builder.positiveUnlabelled(true).listener(summaryListener(summaries)).build()
+                     .train(TRAINING.subList(0, 16), DEVELOPMENT)) {
+            plain.save(dir.resolve("plain"));
+            pu.save(dir.resolve("pu"));
+        }
+
+        // then
+        assertThat(summaries).singleElement().satisfies(summary -> {
+            assertThat(summary.appliedSteps()).isEqualTo(summary.steps()).isPositive();
+            assertThat(summary.maxWeightChange()).isPositive();
+        });
+        String classifier = "classifier.weight";
+        assertThat(Safetensors.read(dir.resolve("pu/model.safetensors")).get(classifier).values())
+                .isNotEqualTo(Safetensors.read(dir.resolve("plain/model.safetensors")).get(classifier).values());
+        assertThat(builder.build().configuration()).endsWith("\npositiveUnlabelled=true");
+        assertThat(BertStudentTrainer.builder().positiveUnlabelled(false).build().configuration())
+                .isEqualTo(BertStudentTrainer.builder().build().configuration());
+    }
+
+    @Test
+    void should_refuse_the_positive_unlabelled_risk_when_there_is_no_development_gold() {
+        BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY)).devices("cpu")
+                .positiveUnlabelled(true).build();
+
+        assertThatThrownBy(() -> trainer.train(TRAINING.subList(0, 4), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positiveUnlabelled needs gold"
+                        + " development documents");
+    }
+
+    @Test
     void should_refuse_the_entity_ratio_when_there_is_no_development_gold() {
         BertStudentTrainer trainer = BertStudentTrainer.builder().encoder(EncoderSource.random(TINY)).devices("cpu")
                 .entityRatioWeight(10).build();

@@ -84,6 +84,11 @@ public final class DemoCommand implements Callable<Integer> {
             + " (default off).")
     Boolean reliabilityWeights;
 
+    @Option(names = "--positive-unlabelled", negatable = true, paramLabel = "", description = "The distilled student"
+            + " treats words its teachers left outside as unlabelled (positive-unlabelled risk, the share of missed"
+            + " entity words estimated on dev; --outside-weight scales its outside risk) (default off).")
+    Boolean positiveUnlabelled;
+
     @Option(names = "--encoder", paramLabel = "NAME", description = "Pretrained encoder: minilm, bge-small, e5-small (default minilm).")
     String encoder;
 
@@ -149,6 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
                 abbreviations,
                 selfTrainingRounds == null ? base.selfTrainingRounds() : selfTrainingRounds,
                 reliabilityWeights == null ? base.reliabilityWeights() : reliabilityWeights,
+                positiveUnlabelled == null ? base.positiveUnlabelled() : positiveUnlabelled,
                 llm);
     }
 

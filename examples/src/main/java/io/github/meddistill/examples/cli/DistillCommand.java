@@ -118,6 +118,11 @@ public final class DistillCommand implements Callable<Integer> {
             + " off; writes reliability-weights.txt).")
     Boolean reliabilityWeights;
 
+    @Option(names = "--positive-unlabelled", negatable = true, paramLabel = "", description = "The student treats words"
+            + " the teachers left outside as unlabelled (positive-unlabelled risk, the share of missed entity words"
+            + " estimated on --dev; --outside-weight scales its outside risk) (default off).")
+    Boolean positiveUnlabelled;
+
     @Option(names = "--seed", paramLabel = "N", description = "The students' random seed (default: "
             + DistillOptions.DEFAULT_SEED + ").")
     Long seed;
@@ -171,6 +176,7 @@ public final class DistillCommand implements Callable<Integer> {
                 settings.path("abbreviations").asBoolean(true),
                 settings.path("selfTrainingRounds").asInt(DemoSettings.DEFAULT_SELF_TRAINING_ROUNDS),
                 settings.path("reliabilityWeights").asBoolean(DemoSettings.DEFAULT_RELIABILITY_WEIGHTS),
+                settings.path("positiveUnlabelled").asBoolean(DemoSettings.DEFAULT_POSITIVE_UNLABELLED),
                 settings.path("seed").asLong(DistillOptions.DEFAULT_SEED));
         String taskName = text(settings, "name", "distill");
         if (!taskName.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -308,6 +314,9 @@ public final class DistillCommand implements Callable<Integer> {
         if (reliabilityWeights != null) {
             settings.put("reliabilityWeights", reliabilityWeights);
         }
+        if (positiveUnlabelled != null) {
+            settings.put("positiveUnlabelled", positiveUnlabelled);
+        }
         if (seed != null) {
             settings.put("seed", seed);
         }
@@ -338,6 +347,7 @@ public final class DistillCommand implements Callable<Integer> {
                 case "abbreviations" -> config.put("abbreviations", options.propagateAbbreviations());
                 case "selfTrainingRounds" -> config.put("selfTrainingRounds", options.selfTrainingRounds());
                 case "reliabilityWeights" -> config.put("reliabilityWeights", options.reliabilityWeights());
+                case "positiveUnlabelled" -> config.put("positiveUnlabelled", options.positiveUnlabelled());
                 case "seed" -> config.put("seed", options.seed());
                 case "affirmedOnly" -> config.put(key, settings.path(key).asBoolean(false));
                 case "snomedLanguageRefset" -> config.put(key, settings.path(key).asText("us"));

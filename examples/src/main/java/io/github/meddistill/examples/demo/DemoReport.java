@@ -61,6 +61,7 @@ public final class DemoReport {
         root.put("propagateAbbreviations", options.propagateAbbreviations());
         root.put("selfTrainingRounds", options.selfTrainingRounds());
         root.put("reliabilityWeights", options.reliabilityWeights());
+        root.put("positiveUnlabelled", options.positiveUnlabelled());
         ArrayNode tasks = root.putArray("tasks");
         results.forEach(result -> result.toJson().forEach(tasks::add));
         ArrayNode training = root.putArray("training");

@@ -29,12 +29,14 @@ import java.util.Optional;
  *     {@code Distillation.Builder.selfTrainingRounds})
  * @param reliabilityWeights whether the distilled student weighs each teacher mention by its teachers' dev precision
  *     ({@code Distillation.Builder.reliabilityWeights})
+ * @param positiveUnlabelled whether the distilled student treats the words its teachers left outside as unlabelled
+ *     ({@code BertStudentTrainer.Builder.positiveUnlabelled})
  * @param llm LLM teachers to add, when keys or a local server are given
  */
 public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int trainDocuments, int devDocuments,
                            int testDocuments, PretrainedEncoder encoder, int epochs, int minSteps, int batchSize, double learningRate,
                            double outsideWeight, boolean propagateAbbreviations, int selfTrainingRounds,
-                           boolean reliabilityWeights, Optional<LlmTeacherSettings> llm) {
+                           boolean reliabilityWeights, boolean positiveUnlabelled, Optional<LlmTeacherSettings> llm) {
 
     /**
      * Every training note (0 = all), read once ({@link #DEFAULT_EPOCHS}). Chosen on dev (2026-11-26, distilled
@@ -78,6 +80,8 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
     public static final double DEFAULT_OUTSIDE_WEIGHT = 0.3;
     public static final int DEFAULT_SELF_TRAINING_ROUNDS = 0;
     public static final boolean DEFAULT_RELIABILITY_WEIGHTS = false;
+    /** Off: measured on the main job's dev sets in the README's table of methods for incomplete labels. */
+    public static final boolean DEFAULT_POSITIVE_UNLABELLED = false;
 
     public DemoSettings {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -93,13 +97,14 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
         }
         // validates them (a compact constructor sees its parameters; the fields are assigned after it)
         new DistillOptions(EncoderSource.pretrained(encoder), epochs, minSteps, batchSize, learningRate, outsideWeight,
-                propagateAbbreviations, selfTrainingRounds, reliabilityWeights, DistillOptions.DEFAULT_SEED);
+                propagateAbbreviations, selfTrainingRounds, reliabilityWeights, positiveUnlabelled,
+                DistillOptions.DEFAULT_SEED);
     }
 
     /** How each task's students are trained. */
     public DistillOptions options() {
         return new DistillOptions(EncoderSource.pretrained(encoder), epochs, minSteps, batchSize, learningRate,
-                outsideWeight, propagateAbbreviations, selfTrainingRounds, reliabilityWeights,
+                outsideWeight, propagateAbbreviations, selfTrainingRounds, reliabilityWeights, positiveUnlabelled,
                 DistillOptions.DEFAULT_SEED);
     }
 
@@ -108,14 +113,14 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
         return new DemoSettings(outputDirectory, DemoTask.all(), DEFAULT_TRAIN_DOCUMENTS, DEFAULT_DEV_DOCUMENTS,
                 DEFAULT_TEST_DOCUMENTS, PretrainedEncoder.MINILM, DEFAULT_EPOCHS, DistillOptions.DEFAULT_MIN_STEPS,
                 DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS,
-                DEFAULT_RELIABILITY_WEIGHTS, Optional.empty());
+                DEFAULT_RELIABILITY_WEIGHTS, DEFAULT_POSITIVE_UNLABELLED, Optional.empty());
     }
 
     /** Every document of every split. */
     public static DemoSettings full(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), 0, 0, 0, PretrainedEncoder.MINILM, FULL_EPOCHS,
                 DistillOptions.DEFAULT_MIN_STEPS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true,
-                DEFAULT_SELF_TRAINING_ROUNDS, DEFAULT_RELIABILITY_WEIGHTS, Optional.empty());
+                DEFAULT_SELF_TRAINING_ROUNDS, DEFAULT_RELIABILITY_WEIGHTS, DEFAULT_POSITIVE_UNLABELLED, Optional.empty());
     }
 
     /** Whether any split is subsampled. */

@@ -48,7 +48,8 @@ public final class DistillJob {
         DemoTask task = inputs.task();
         Map<String, TrainingSummary> training = new ConcurrentHashMap<>();
         Distillation.Builder builder = Distillation.builder(task.types(),
-                        trainer(task, options, options.outsideWeight(), Distillation.STUDENT, training, progress),
+                        trainer(task, options, options.outsideWeight(), options.positiveUnlabelled(),
+                                Distillation.STUDENT, training, progress),
                         taskDirectory)
                 .teachers(inputs.teachers())
                 .combination(new SubsetSearchSelector())
@@ -61,7 +62,8 @@ public final class DistillJob {
                         Bootstrap.builder().build()), taskDirectory.resolve(PREDICTIONS)))
                 .addListener(progress);
         if (!inputs.goldTraining().isEmpty()) {
-            builder.goldStudentTrainer(trainer(task, options, 1.0, Distillation.GOLD_STUDENT, training, progress))
+            builder.goldStudentTrainer(trainer(task, options, 1.0, false, Distillation.GOLD_STUDENT, training,
+                    progress))
                     .goldTraining(inputs.goldTraining());
         }
         long start = System.nanoTime();
@@ -91,7 +93,8 @@ public final class DistillJob {
     }
 
     /** A trainer whose run summary, when it trains (a saved student may be reused instead), lands in {@code training}. */
-    private static BertStudentTrainer trainer(DemoTask task, DistillOptions options, double outsideWeight, String system,
+    private static BertStudentTrainer trainer(DemoTask task, DistillOptions options, double outsideWeight,
+                                              boolean positiveUnlabelled, String system,
                                               Map<String, TrainingSummary> training, ProgressListener progress) {
         return BertStudentTrainer.builder()
                 .encoder(options.encoder())
@@ -101,6 +104,7 @@ public final class DistillJob {
                 .batchSize(options.batchSize())
                 .learningRate(options.learningRate())
                 .outsideWeight(outsideWeight)
+                .positiveUnlabelled(positiveUnlabelled)
                 .propagateAbbreviations(options.propagateAbbreviations())
                 .seed(options.seed())
                 .listener(new TrainingListener() {

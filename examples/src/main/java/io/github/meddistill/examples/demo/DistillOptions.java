@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param selfTrainingRounds most self-training rounds after the first distilled student
  * @param reliabilityWeights whether each teacher mention weighs in the distilled student's loss by its teachers' dev
  *     precision ({@code Distillation.Builder.reliabilityWeights})
+ * @param positiveUnlabelled whether the distilled student treats the words its teachers left outside as unlabelled
+ *     ({@code BertStudentTrainer.Builder.positiveUnlabelled})
  * @param seed the students' random seed
  */
 public record DistillOptions(EncoderSource encoder, int epochs, int minSteps, int batchSize, double learningRate,
                              double outsideWeight, boolean propagateAbbreviations, int selfTrainingRounds,
-                             boolean reliabilityWeights, long seed) {
+                             boolean reliabilityWeights, boolean positiveUnlabelled, long seed) {
 
     /** The seed of every run so far. */
     public static final long DEFAULT_SEED = 42;

@@ -72,6 +72,29 @@ class DistillCommandTest {
     }
 
     @Test
+    void should_train_the_student_on_the_positive_unlabelled_risk_and_record_the_setting_when_asked() throws Exception {
+        // when
+        Path out = dir.resolve("out-positive-unlabelled");
+        CommandLineRun run = distill(out, 1, "--positive-unlabelled");
+        CommandLineRun plain = distill(dir.resolve("out-plain"), 1);
+
+        // then the distilled student learnt otherwise than with the outside weight; the gold-trained one, whose labels
+        // are complete, did not
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(JSON.readTree(out.resolve("run.json").toFile()).at("/config/positiveUnlabelled").asBoolean())
+                .isTrue();
+        assertThat(JSON.readTree(run.lastLine()).at("/positiveUnlabelled").asBoolean()).isTrue();
+        assertThat(JSON.readTree(plain.lastLine()).at("/positiveUnlabelled").asBoolean()).isFalse();
+        Path students = out.resolve("distill/students");
+        Path plainStudents = dir.resolve("out-plain/distill/students");
+        assertThat(Files.readAllBytes(students.resolve("student/model.safetensors")))
+                .isNotEqualTo(Files.readAllBytes(plainStudents.resolve("student/model.safetensors")));
+        assertThat(Files.readAllBytes(students.resolve("gold-student/model.safetensors")))
+                .isEqualTo(Files.readAllBytes(plainStudents.resolve("gold-student/model.safetensors")));
+    }
+
+    @Test
     void should_write_each_teacher_patterns_dev_precision_and_record_the_setting_when_reliability_weights() throws Exception {
         // when
         Path out = dir.resolve("out-reliability-weights");

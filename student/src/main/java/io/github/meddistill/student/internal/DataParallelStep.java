@@ -38,14 +38,18 @@ public final class DataParallelStep {
     private final double clipNorm;
     private final double outsideWeight;
     private final ExpectedEntityRatio entityRatio;
+    private final PositiveUnlabelledRisk unlabelledRisk;
 
     /**
      * @param replicas one model per device, the first one updated by the optimizer, all with equal weights
      * @param trains which parameters (by name) require gradients and are updated
      * @param entityRatio a term added to the loss ({@link ExpectedEntityRatio#none()} for none)
+     * @param unlabelledRisk the risk that replaces cross-entropy when active ({@link PositiveUnlabelledRisk#none()}
+     *     for none)
      */
     public DataParallelStep(Engine engine, List<BertModel> replicas, Predicate<String> trains, AdamW optimizer,
-            double clipNorm, double outsideWeight, ExpectedEntityRatio entityRatio) {
+            double clipNorm, double outsideWeight, ExpectedEntityRatio entityRatio,
+            PositiveUnlabelledRisk unlabelledRisk) {
         this.engine = engine;
         this.replicas = List.copyOf(replicas);
         this.trains = trains;
@@ -53,6 +57,7 @@ public final class DataParallelStep {
         this.clipNorm = clipNorm;
         this.outsideWeight = outsideWeight;
         this.entityRatio = entityRatio;
+        this.unlabelledRisk = unlabelledRisk;
     }
 
     /**
@@ -65,9 +70,11 @@ public final class DataParallelStep {
         int[] shards = DeviceSelection.shardSizes(ids.size(), replicas.size());
         double batchWeight = 0;
         long batchPositions = 0;
+        long batchOutside = 0;
         for (int[] sequence : labels) {
             batchWeight += MaskedCrossEntropy.weight(sequence, outsideWeight);
             batchPositions += labelledPositions(sequence);
+            batchOutside += Arrays.stream(sequence).filter(label -> label == 0).count();
         }
         double loss = 0;
         try (NDManager stepManager = primary.manager().newSubManager()) {
@@ -83,8 +90,11 @@ public final class DataParallelStep {
                                 confidences == null ? null : confidences.subList(from, from + shards[s]));
                         from += shards[s];
                         NDArray logits = replicas.get(s).logits(padded.inputIds(), padded.attentionMask(), true);
-                        NDArray shardLoss = MaskedCrossEntropy.loss(logits, padded.labels(), padded.confidence(),
-                                batchWeight, outsideWeight);
+                        NDArray shardLoss = unlabelledRisk.active()
+                                ? unlabelledRisk.loss(logits, padded.labels(), padded.confidence(), batchWeight,
+                                        batchPositions - batchOutside, batchOutside, outsideWeight)
+                                : MaskedCrossEntropy.loss(logits, padded.labels(), padded.confidence(), batchWeight,
+                                        outsideWeight);
                         if (entityRatio.active()) {
                             long shardPositions = labels.subList(from - shards[s], from).stream()
                                     .mapToLong(DataParallelStep::labelledPositions).sum();

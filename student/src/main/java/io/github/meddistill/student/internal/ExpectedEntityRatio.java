@@ -52,34 +52,17 @@ public final class ExpectedEntityRatio {
      */
     public static ExpectedEntityRatio fromGold(double weight, List<String> tags, List<String> types,
             List<int[]> goldLabels) {
+        int[] typeIndex = TypeShares.typeOfTag(tags, types);
         float[][] typeOfTag = new float[tags.size()][types.size()];
         for (int tag = 0; tag < tags.size(); tag++) {
-            String name = tags.get(tag);
-            int dash = name.indexOf('-');
-            int type = dash < 0 ? -1 : types.indexOf(name.substring(dash + 1));
-            if (type >= 0) {
-                typeOfTag[tag][type] = 1;
+            if (typeIndex[tag] >= 0) {
+                typeOfTag[tag][typeIndex[tag]] = 1;
             }
         }
-        long[] counts = new long[types.size()];
-        long positions = 0;
-        for (int[] labels : goldLabels) {
-            for (int label : labels) {
-                if (label < 0) {
-                    continue;
-                }
-                positions++;
-                for (int type = 0; type < types.size(); type++) {
-                    counts[type] += (long) typeOfTag[label][type];
-                }
-            }
-        }
-        if (positions == 0) {
-            throw new IllegalArgumentException("the gold data for the expected entity ratio contains no words");
-        }
+        double[] shares = TypeShares.of(tags, types, goldLabels, "gold data for the expected entity ratio");
         float[] ratios = new float[types.size()];
         for (int type = 0; type < types.size(); type++) {
-            ratios[type] = (float) ((double) counts[type] / positions);
+            ratios[type] = (float) shares[type];
         }
         return new ExpectedEntityRatio(weight, typeOfTag, ratios);
     }
