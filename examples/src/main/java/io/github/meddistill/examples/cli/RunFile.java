@@ -43,8 +43,8 @@ final class RunFile {
     /** The settings a run file may hold, in the order {@code run.json} writes them. */
     static final List<String> KEYS = List.of("notes", "dev", "test", "goldTrain", "teachers", "types", "out", "name",
             "encoder", "epochs", "minSteps", "batchSize", "learningRate", "outsideWeight", "abbreviations",
-            "selfTrainingRounds", "reliabilityWeights", "positiveUnlabelled", "seed", "openAiBaseUrl", "snomedLanguageRefset",
-            "affirmedOnly");
+            "selfTrainingRounds", "reliabilityWeights", "positiveUnlabelled", "seed", "openAiBaseUrl",
+            "snomedLanguageRefset", "affirmedOnly");
     private static final Set<String> PATHS = Set.of("notes", "dev", "test", "goldTrain", "out");
     private static final Set<String> PRETRAINED = Set.of("minilm", "bge-small", "e5-small");
     private static final Set<String> NO_PATH_TEACHERS = Set.of("patterns", "openai", "gemini");

@@ -120,7 +120,8 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
     public static DemoSettings full(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), 0, 0, 0, PretrainedEncoder.MINILM, FULL_EPOCHS,
                 DistillOptions.DEFAULT_MIN_STEPS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true,
-                DEFAULT_SELF_TRAINING_ROUNDS, DEFAULT_RELIABILITY_WEIGHTS, DEFAULT_POSITIVE_UNLABELLED, Optional.empty());
+                DEFAULT_SELF_TRAINING_ROUNDS, DEFAULT_RELIABILITY_WEIGHTS, DEFAULT_POSITIVE_UNLABELLED,
+                Optional.empty());
     }
 
     /** Whether any split is subsampled. */
