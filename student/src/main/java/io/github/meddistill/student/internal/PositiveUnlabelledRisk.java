@@ -88,15 +88,11 @@ public final class PositiveUnlabelledRisk {
             long batchOutsideWords, double outsideWeight) {
         NDManager manager = logits.getManager();
         // every constant is an array of the logits' manager: autograd keeps them until the backward pass
-        NDArray logProbabilities = logits.logSoftmax(-1);
         NDArray entity = labels.gt(0).toType(DataType.FLOAT32, false);
         NDArray unlabelled = labels.eq(0).toType(DataType.FLOAT32, false);
-        NDArray picked = logProbabilities.gather(labels.maximum(0).expandDims(-1), -1).squeeze(-1);
-        if (confidence != null) {
-            picked = picked.mul(confidence);
-        }
-        NDArray entityLoss = picked.mul(entity).sum().neg();
-        NDArray outsideLoss = manager.create(1f).sub(logProbabilities.get(new NDIndex(":, :, 0")).exp());
+        // outside weight 0: the entity words' cross-entropy alone, confidences and ignored positions as for training
+        NDArray entityLoss = MaskedCrossEntropy.loss(logits, labels, confidence, normalizer, 0);
+        NDArray outsideLoss = manager.create(1f).sub(logits.softmax(-1).get(new NDIndex(":, :, 0")));
         NDArray unlabelledRisk = outsideLoss.mul(unlabelled).sum();
         NDArray entityOutsideMean = outsideLoss.mul(entity).sum().div(entity.sum().maximum(manager.create(1f)));
         NDArray outsideRisk = unlabelledRisk
@@ -105,7 +101,7 @@ public final class PositiveUnlabelledRisk {
         // the entities among the unlabelled words are learnt through the labelled ones: those weigh for both
         double entityFactor = batchEntityWords == 0 ? 1 : 1 + prior * batchOutsideWords / batchEntityWords;
         return entityLoss.mul(manager.create((float) entityFactor))
-                .add(outsideRisk.mul(manager.create((float) outsideWeight)))
-                .div(manager.create((float) Math.max(1e-9, normalizer)));
+                .add(outsideRisk.mul(manager.create((float) outsideWeight))
+                        .div(manager.create((float) Math.max(1e-9, normalizer))));
     }
 }
