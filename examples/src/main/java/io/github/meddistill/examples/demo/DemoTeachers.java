@@ -30,6 +30,7 @@ final class DemoTeachers implements AutoCloseable {
     private final Path cacheDirectory;
     private final List<LlmTeacher> llmTeachers = new ArrayList<>();
     private DictionaryMatcher doid;
+    private List<Term> hpoTerms;
     private DictionaryMatcher hpo;
     private DictionaryMatcher hpoAsDisease;
     private DictionaryMatcher drugBank;
@@ -75,7 +76,8 @@ final class DemoTeachers implements AutoCloseable {
 
     private DictionaryMatcher doid() {
         if (doid == null) {
-            doid = oboMatcher(EntityType.DISEASE, "DOID", BundledData.DOID);
+            doid = OntologyQuality.tunedMatcher().addTerms(oboTerms(EntityType.DISEASE, "DOID", BundledData.DOID))
+                    .build();
         }
         return doid;
     }
@@ -86,7 +88,7 @@ final class DemoTeachers implements AutoCloseable {
      */
     private DictionaryMatcher hpo() {
         if (hpo == null) {
-            hpo = oboMatcher(EntityType.SYMPTOM, "HPO", BundledData.HPO);
+            hpo = OntologyQuality.tunedMatcher().addTerms(hpoTerms()).build();
         }
         return hpo;
     }
@@ -100,17 +102,26 @@ final class DemoTeachers implements AutoCloseable {
      */
     private DictionaryMatcher hpoAsDisease() {
         if (hpoAsDisease == null) {
-            hpoAsDisease = oboMatcher(EntityType.DISEASE, "HPO", BundledData.HPO);
+            List<Term> asDisease = hpoTerms().stream().map(t -> new Term(t.text(), t.conceptId(), t.preferredName(),
+                    EntityType.DISEASE, t.source(), t.xrefs(), t.parents())).toList();
+            hpoAsDisease = OntologyQuality.tunedMatcher().addTerms(asDisease).build();
         }
         return hpoAsDisease;
     }
 
+    /** HPO's terms as SYMPTOM, parsed once for both HPO matchers (a run may mix tasks with and without SYMPTOM). */
+    private List<Term> hpoTerms() {
+        if (hpoTerms == null) {
+            hpoTerms = oboTerms(EntityType.SYMPTOM, "HPO", BundledData.HPO);
+        }
+        return hpoTerms;
+    }
+
     /** The bundled OBO lexicon {@code resource}'s exact and related names as {@code type} terms. */
-    private DictionaryMatcher oboMatcher(EntityType type, String source, String resource) {
-        List<Term> terms = OboLoader.builder(type).source(source)
+    private List<Term> oboTerms(EntityType type, String source, String resource) {
+        return OboLoader.builder(type).source(source)
                 .scopes(EnumSet.of(SynonymScope.EXACT, SynonymScope.RELATED)).build()
                 .load(BundledData.lexicon(resource, lexiconDirectory));
-        return OntologyQuality.tunedMatcher().addTerms(terms).build();
     }
 
     private DictionaryMatcher drugBank() {
