@@ -25,6 +25,11 @@ public record LinkedConcept(String conceptId, String preferredName, String sourc
     public enum LinkMethod {
         /** The text equals one of the concept's names after normalisation. */
         EXACT,
+        /**
+         * The text equals, after normalisation, a mention that a linking example (a coder's earlier decision: this
+         * text names that code) gave the concept's id or one of its cross-references.
+         */
+        EXAMPLE,
         /** The text is an abbreviation defined in the note, and its long form equals a name. */
         ABBREVIATION,
         /**

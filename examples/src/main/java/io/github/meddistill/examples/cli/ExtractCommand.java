@@ -14,6 +14,7 @@ import io.github.meddistill.core.io.CorpusFormat;
 import io.github.meddistill.core.io.CorpusIoException;
 import io.github.meddistill.core.io.JsonlWriter;
 import io.github.meddistill.ontology.ConceptLinker;
+import io.github.meddistill.ontology.LinkExamples;
 import io.github.meddistill.student.InferenceEngine;
 import io.github.meddistill.student.Precision;
 import io.github.meddistill.student.StudentLoader;
@@ -93,6 +94,11 @@ public final class ExtractCommand implements Callable<Integer> {
             + " (repeatable): doid=doid.obo, hpo=hp.obo, drugbank=..., drugsatfda=..., rxnorm=..., snomed=...")
     List<String> link = new ArrayList<>();
 
+    @Option(names = "--link-examples", paramLabel = "FILE", description = "Mentions coded before, one per line as"
+            + " text<TAB>code (a concept id such as DOID:1612 or a cross-reference such as MESH:D001943), for --link:"
+            + " a mention equal to an example's text links to the concept its code names first.")
+    Path linkExamples;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -110,6 +116,7 @@ public final class ExtractCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to extract from: give --text TEXT or FILEs");
         }
         rejectRepeatedIds(documents);
+        List<EntityEnricher> enrichers = enrichers();
         StudentLoader.Builder loader = StudentLoader.builder().engine(engine).precision(precision);
         if (threads != null) {
             loader.intraOpThreads(threads);
@@ -118,7 +125,7 @@ public final class ExtractCommand implements Callable<Integer> {
         try (Student student = configured.load(model)) {
             long start = System.nanoTime();
             List<List<Entity>> entities = enrich(documents,
-                    student.extractAll(documents.stream().map(Document::text).toList()));
+                    student.extractAll(documents.stream().map(Document::text).toList()), enrichers);
             double seconds = (System.nanoTime() - start) / 1e9;
             List<Annotation> results = new ArrayList<>();
             for (int i = 0; i < documents.size(); i++) {
@@ -141,8 +148,15 @@ public final class ExtractCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Assertions, then concepts, as the options ask; the lexicons are loaded before any extraction is timed. */
-    private List<List<Entity>> enrich(List<Document> documents, List<List<Entity>> found) {
+    /**
+     * Assertions, then concepts, as the options ask: trigger files, lexicons and link examples are read before the
+     * student loads, so a bad file fails before any extraction.
+     */
+    private List<EntityEnricher> enrichers() {
+        if (linkExamples != null && link.isEmpty()) {
+            throw new IllegalArgumentException("--link-examples " + linkExamples + " needs a lexicon to link to:"
+                    + " give --link KIND=PATH too (e.g. --link doid=doid.obo)");
+        }
         List<EntityEnricher> enrichers = new ArrayList<>();
         if (assertions || triggers != null || contextProfile != null) {
             ContextEngine.Builder context = ContextEngine.builder();
@@ -159,8 +173,21 @@ public final class ExtractCommand implements Callable<Integer> {
             for (String spec : link) {
                 linker.addTerms(TeacherSpec.parse(spec).terms());
             }
-            enrichers.add(linker.build());
+            if (linkExamples != null) {
+                linker.addExamples(LinkExamples.read(linkExamples));
+            }
+            ConceptLinker built = linker.build();
+            if (linkExamples != null) {
+                System.err.printf(Locale.ROOT, "--link-examples %s: %d of %d examples name a loaded concept%n",
+                        linkExamples, built.resolvedExampleCount(), built.exampleCount());
+            }
+            enrichers.add(built);
         }
+        return enrichers;
+    }
+
+    private static List<List<Entity>> enrich(List<Document> documents, List<List<Entity>> found,
+                                             List<EntityEnricher> enrichers) {
         List<List<Entity>> result = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             List<Entity> current = found.get(i);

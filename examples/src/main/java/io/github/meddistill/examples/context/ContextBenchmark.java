@@ -13,6 +13,7 @@ import io.github.meddistill.core.text.Token;
 import io.github.meddistill.core.text.WordTokenizer;
 import io.github.meddistill.examples.ontology.OntologyLexicons;
 import io.github.meddistill.ontology.ConceptLinker;
+import io.github.meddistill.ontology.LinkExample;
 import io.github.meddistill.ontology.Term;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -51,7 +53,10 @@ import java.util.zip.ZipFile;
  *   <li>Linking: gold spans of the test split (NCBI-disease: all; BC5CDR: Disease) linked by text; a hit at k when
  *       one of the first k concepts reaches a gold id: its own MESH/OMIM xrefs, or those of a DOID concept sharing
  *       a UMLS CUI with it (how HPO reaches MeSH). Ceiling: the share of mentions with a gold id that some loaded
- *       concept reaches.</li>
+ *       concept reaches. The {@code +examples} rows add the train split's gold (mention text, id) as
+ *       {@linkplain ConceptLinker.Builder#addExample link examples} and score the dev split (with {@link Split#TRAIN})
+ *       or the test split (with {@link Split#TEST}); the examples' ids are gold codes, so these rows show a linker
+ *       taught by annotated mentions, not the lexicons alone.</li>
  * </ul>
  */
 public final class ContextBenchmark {
@@ -91,9 +96,11 @@ public final class ContextBenchmark {
     public record StatusScore(String corpus, String status, int mentions, Prf engine, Prf baseline) {
     }
 
-    /** Linking accuracy on one corpus. */
-    public record LinkScore(String corpus, int mentions, int hitsAt1, int hitsAt5, int reachable,
-                            int hitsAt1WithBroader, double seconds) {
+    /**
+     * Linking accuracy on one corpus's {@code split}, with {@code examples} link examples kept (0: lexicons only).
+     */
+    public record LinkScore(String corpus, String split, int examples, int mentions, int hitsAt1, int hitsAt5,
+                            int reachable, int hitsAt1WithBroader, double seconds) {
         double accuracyAt1() {
             return mentions == 0 ? 0 : (double) hitsAt1 / mentions;
         }
@@ -141,14 +148,15 @@ public final class ContextBenchmark {
                         s.engine().f1(), s.baseline().f1()));
             }
             out.append(String.format(Locale.ROOT, "%nConcept linking of gold spans (DOID + HPO, via xrefs to MeSH/OMIM)%n"));
-            out.append(String.format(Locale.ROOT, "| %-12s | %8s | %6s | %6s | %7s | %13s | %13s | %13s |%n",
-                    "corpus", "mentions", "acc@1", "acc@5", "ceiling", "acc@1/ceiling", "+broader@1",
+            out.append(String.format(Locale.ROOT,
+                    "| %-21s | %-5s | %8s | %8s | %6s | %6s | %7s | %13s | %13s | %13s |%n", "corpus", "split",
+                    "examples", "mentions", "acc@1", "acc@5", "ceiling", "acc@1/ceiling", "+broader@1",
                     "+broader/ceil"));
-            out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (LinkScore l : links) {
                 out.append(String.format(Locale.ROOT,
-                        "| %-12s | %8d | %6.3f | %6.3f | %7.3f | %13.3f | %13.3f | %13.3f |%n", l.corpus(),
-                        l.mentions(), l.accuracyAt1(), l.accuracyAt5(), l.ceiling(),
+                        "| %-21s | %-5s | %8d | %8d | %6.3f | %6.3f | %7.3f | %13.3f | %13.3f | %13.3f |%n",
+                        l.corpus(), l.split(), l.examples(), l.mentions(), l.accuracyAt1(), l.accuracyAt5(), l.ceiling(),
                         l.ceiling() == 0 ? 0 : l.accuracyAt1() / l.ceiling(), l.accuracyAt1WithBroader(),
                         l.ceiling() == 0 ? 0 : l.accuracyAt1WithBroader() / l.ceiling()));
             }
@@ -172,6 +180,8 @@ public final class ContextBenchmark {
             ObjectNode linking = root.putObject("linking");
             for (LinkScore l : links) {
                 ObjectNode node = linking.putObject(l.corpus());
+                node.put("split", l.split());
+                node.put("examples", l.examples());
                 node.put("mentions", l.mentions());
                 node.put("accuracyAt1", round(l.accuracyAt1()));
                 node.put("accuracyAt5", round(l.accuracyAt5()));
@@ -245,13 +255,18 @@ public final class ContextBenchmark {
         Map<String, Set<String>> byCui = byCui(terms);
         Map<String, Set<String>> reach = reach(terms, byCui);
         String splitName = split == Split.TEST ? "test" : "train";
+        String exampleScored = split == Split.TEST ? "test" : "dev";
         List<LinkScore> links = new ArrayList<>();
-        List<PubTatorDoc> ncbi = pubTator(data.resolve("ncbi_disease/original-data/" + splitName + "/NCBI"
-                + splitName + "set_corpus.txt"), t -> true);
-        links.add(link("ncbi-disease", ncbi, linker, reach, byCui));
-        String cdr = split == Split.TEST ? "CDR_TestSet" : "CDR_TrainingSet";
-        links.add(link("bc5cdr", pubTator(data.resolve("bc5cdr/original-pubtator/" + cdr + ".PubTator.txt"),
-                t -> t.equals("Disease")), linker, reach, byCui));
+        List<PubTatorDoc> ncbi = ncbi(data, splitName);
+        links.add(link("ncbi-disease", splitName, ncbi, linker, reach, byCui));
+        List<PubTatorDoc> cdr = bc5cdr(data, splitName);
+        links.add(link("bc5cdr", splitName, cdr, linker, reach, byCui));
+        ConceptLinker ncbiTaught = ConceptLinker.builder().addTerms(terms)
+                .addExamples(examples(ncbi(data, "train"))).build();
+        links.add(link("ncbi-disease+examples", exampleScored, ncbi(data, exampleScored), ncbiTaught, reach, byCui));
+        ConceptLinker cdrTaught = ConceptLinker.builder().addTerms(terms)
+                .addExamples(examples(bc5cdr(data, "train"))).build();
+        links.add(link("bc5cdr+examples", exampleScored, bc5cdr(data, exampleScored), cdrTaught, reach, byCui));
 
         Overhead overhead = null;
         String note = "no --model given";
@@ -476,6 +491,37 @@ public final class ContextBenchmark {
 
     // ---------------------------------------------------------------- linking
 
+    /** NCBI-disease's {@code split} ("train", "dev" or "test"), every mention. */
+    private static List<PubTatorDoc> ncbi(Path data, String split) {
+        String folder = split.equals("dev") ? "devel" : split;
+        String name = split.equals("dev") ? "NCBIdevelopset" : "NCBI" + split + "set";
+        return pubTator(data.resolve("ncbi_disease/original-data/" + folder + "/" + name + "_corpus.txt"), t -> true);
+    }
+
+    /** BC5CDR's {@code split} ("train", "dev" or "test"), its Disease mentions. */
+    private static List<PubTatorDoc> bc5cdr(Path data, String split) {
+        String name = switch (split) {
+            case "train" -> "CDR_TrainingSet";
+            case "dev" -> "CDR_DevelopmentSet";
+            default -> "CDR_TestSet";
+        };
+        return pubTator(data.resolve("bc5cdr/original-pubtator/" + name + ".PubTator.txt"),
+                t -> t.equals("Disease"));
+    }
+
+    /** One link example per gold mention and id (a composite mention gives one per id). */
+    static List<LinkExample> examples(List<PubTatorDoc> docs) {
+        List<LinkExample> examples = new ArrayList<>();
+        for (PubTatorDoc doc : docs) {
+            for (int i = 0; i < doc.mentions().size(); i++) {
+                for (String id : new TreeSet<>(doc.goldIds().get(i))) {
+                    examples.add(new LinkExample(doc.mentions().get(i).text(), id));
+                }
+            }
+        }
+        return examples;
+    }
+
     public record PubTatorDoc(String id, String text, List<Entity> mentions, List<Set<String>> goldIds) {
     }
 
@@ -606,8 +652,8 @@ public final class ContextBenchmark {
         return null;
     }
 
-    static LinkScore link(String corpus, List<PubTatorDoc> docs, ConceptLinker linker, Map<String, Set<String>> reach,
-                          Map<String, Set<String>> byCui) {
+    static LinkScore link(String corpus, String split, List<PubTatorDoc> docs, ConceptLinker linker,
+                          Map<String, Set<String>> reach, Map<String, Set<String>> byCui) {
         Set<String> reachable = new HashSet<>();
         reach.values().forEach(reachable::addAll);
         int mentions = 0;
@@ -643,7 +689,8 @@ public final class ContextBenchmark {
                 }
             }
         }
-        return new LinkScore(corpus, mentions, at1, at5, ceiling, at1WithBroader, (System.nanoTime() - started) / 1e9);
+        return new LinkScore(corpus, split, linker.resolvedExampleCount(), mentions, at1, at5, ceiling, at1WithBroader,
+                (System.nanoTime() - started) / 1e9);
     }
 
     // ---------------------------------------------------------------- overhead

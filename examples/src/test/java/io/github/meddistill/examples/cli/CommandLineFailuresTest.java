@@ -383,19 +383,18 @@ class CommandLineFailuresTest {
     @Test
     void should_carry_assertion_and_concepts_on_every_entity_alike_in_file_and_printout_when_extracting_with_assertions_and_link() throws Exception {
         // given a DOID lexicon and a trigger file
-        Files.writeString(dir.resolve("context-doid.obo"), String.join("\n", "format-version: 1.2", "", "[Term]",
-                "id: DOID:4989", "name: pancreatitis", "xref: MESH:D010195", ""));
+        Path doid = pancreatitisObo();
         Files.writeString(dir.resolve("context-triggers.tsv"), "free of\tPRE\tNEGATED\n");
         Path out = dir.resolve("context.jsonl");
 
         // when
         CommandLineRun run = CommandLineRun.of("extract", "--model", dir.resolve("student").toString(), "--text",
                 "Chronic pancreatitis. No pancreatitis. Free of pancreatitis.", "--assertions", "--triggers",
-                dir.resolve("context-triggers.tsv").toString(), "--link", "doid=" + dir.resolve("context-doid.obo"),
+                dir.resolve("context-triggers.tsv").toString(), "--link", "doid=" + doid,
                 "--out", out.toString());
         CommandLineRun printed = CommandLineRun.of("extract", "--model", dir.resolve("student").toString(), "--text",
                 "Chronic pancreatitis. No pancreatitis. Free of pancreatitis.", "--assertions", "--triggers",
-                dir.resolve("context-triggers.tsv").toString(), "--link", "doid=" + dir.resolve("context-doid.obo"));
+                dir.resolve("context-triggers.tsv").toString(), "--link", "doid=" + doid);
 
         // then every entity the tiny student finds carries a decided assertion, and one named "pancreatitis" its code
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -423,5 +422,54 @@ class CommandLineFailuresTest {
         // then
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("bad-triggers.tsv", "2");
+    }
+
+    @Test
+    void should_say_how_many_link_examples_name_a_loaded_concept_when_extract_gets_link_examples() throws Exception {
+        // given a DOID lexicon and two coded mentions, one with a code the lexicon lacks
+        Path doid = pancreatitisObo();
+        Files.writeString(dir.resolve("coded.tsv"), "inflamed pancreas\tMESH:D010195\nhepatitis\tMESH:D006505\n");
+
+        // when
+        CommandLineRun run = CommandLineRun.of("extract", "--model", dir.resolve("student").toString(), "--text",
+                "Chronic pancreatitis.", "--link", "doid=" + doid, "--link-examples",
+                dir.resolve("coded.tsv").toString());
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("coded.tsv: 1 of 2 examples name a loaded concept");
+    }
+
+    @Test
+    void should_name_the_line_before_loading_the_student_when_extract_gets_a_bad_link_example_file() throws Exception {
+        // given a line without a code, and a damaged student that would fail if it were loaded first
+        Path doid = pancreatitisObo();
+        Files.writeString(dir.resolve("bad-coded.tsv"), "inflamed pancreas\tMESH:D010195\nhepatitis\n");
+
+        // when
+        CommandLineRun run = CommandLineRun.of("extract", "--model", dir.resolve("damaged").toString(), "--text",
+                "Chronic pancreatitis.", "--link", "doid=" + doid, "--link-examples",
+                dir.resolve("bad-coded.tsv").toString());
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(MedDistillCommand.BAD_INPUT);
+        assertThat(run.err()).contains("bad-coded.tsv:2: expected 2 tab-separated fields").doesNotContain("damaged");
+    }
+
+    @Test
+    void should_ask_for_a_lexicon_when_extract_gets_link_examples_without_link() throws Exception {
+        Files.writeString(dir.resolve("coded.tsv"), "inflamed pancreas\tMESH:D010195\n");
+
+        CommandLineRun run = CommandLineRun.of("extract", "--model", dir.resolve("student").toString(), "--text",
+                "Chronic pancreatitis.", "--link-examples", dir.resolve("coded.tsv").toString());
+
+        assertThat(run.exitCode()).isEqualTo(MedDistillCommand.BAD_INPUT);
+        assertThat(run.err()).contains("needs a lexicon to link to", "--link KIND=PATH");
+    }
+
+    /** A one-concept DOID file: pancreatitis, DOID:4989, MeSH D010195. */
+    private Path pancreatitisObo() throws IOException {
+        return Files.writeString(dir.resolve("pancreatitis.obo"), String.join("\n", "format-version: 1.2", "",
+                "[Term]", "id: DOID:4989", "name: pancreatitis", "xref: MESH:D010195", ""));
     }
 }

@@ -3,11 +3,19 @@ package io.github.meddistill.examples.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.meddistill.core.Entity;
+import io.github.meddistill.core.EntityType;
 import io.github.meddistill.examples.context.ContextBenchmark.GoldNote;
+import io.github.meddistill.ontology.LinkExample;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's gold readers: brat events with MACCROBAT's POLARITY attribute, Chia's negation and mood relations. */
+/**
+ * The benchmark's gold readers: brat events with MACCROBAT's POLARITY attribute, Chia's negation and mood relations,
+ * PubTator ids as link examples.
+ */
 class ContextBenchmarkTest {
 
     @Test
@@ -52,9 +60,29 @@ class ContextBenchmarkTest {
     @Test
     void should_mark_mentions_of_sentences_with_no_or_not_when_computing_the_baseline() {
         String text = "Not on aspirin. Has asthma.";
-        Entity aspirin = Entity.of(text, 7, 14, io.github.meddistill.core.EntityType.of("MENTION"));
-        Entity asthma = Entity.of(text, 20, 26, io.github.meddistill.core.EntityType.of("MENTION"));
+        Entity aspirin = Entity.of(text, 7, 14, EntityType.of("MENTION"));
+        Entity asthma = Entity.of(text, 20, 26, EntityType.of("MENTION"));
 
-        assertThat(ContextBenchmark.baselineMarked(text, java.util.List.of(aspirin, asthma))).containsExactly(aspirin);
+        assertThat(ContextBenchmark.baselineMarked(text, List.of(aspirin, asthma))).containsExactly(aspirin);
+    }
+
+    @Test
+    void should_give_one_link_example_per_gold_id_when_a_composite_mention_has_two() throws Exception {
+        // given a PubTator note with a composite mention (two MeSH ids) and an OMIM one
+        Path file = Files.createTempFile("pubtator", ".txt");
+        Files.writeString(file, String.join("\n", "1|t|Breast and ovarian cancer.", "1|a|WD too.",
+                "1\t0\t25\tBreast and ovarian cancer\tDiseaseClass\tD001943|D010051",
+                "1\t27\t29\tWD\tSpecificDisease\tOMIM:277900", ""));
+        try {
+            // when
+            var examples = ContextBenchmark.examples(ContextBenchmark.pubTator(file, type -> true));
+            // then
+            assertThat(examples).containsExactly(
+                    new LinkExample("Breast and ovarian cancer", "MESH:D001943"),
+                    new LinkExample("Breast and ovarian cancer", "MESH:D010051"),
+                    new LinkExample("WD", "OMIM:277900"));
+        } finally {
+            Files.delete(file);
+        }
     }
 }
