@@ -14,6 +14,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -173,31 +174,16 @@ public final class ConceptLinker implements EntityEnricher {
         }
         this.concepts = conceptList.toArray(new ConceptInfo[0]);
         this.broaderXrefs = broaderXrefs(concepts, parentIds, conceptIds);
-        // per normalised example text, how many examples name each concept
-        Map<String, Map<Integer, Integer>> votes = new LinkedHashMap<>();
-        Map<String, int[]> codeConcepts = codeConcepts(concepts);
-        int resolved = 0;
-        for (LinkExample example : builder.examples) {
-            String text = normalise(example.text(), foldPlurals);
-            int[] named = codeConcepts.get(example.code());
-            if (!text.isEmpty() && named != null) {
-                resolved++;
-                Map<Integer, Integer> textVotes = votes.computeIfAbsent(text, k -> new LinkedHashMap<>());
-                Arrays.stream(named).forEach(concept -> textVotes.merge(concept, 1, Integer::sum));
-            }
-        }
+        Map<String, int[]> codes = codeConcepts(concepts);
+        List<LinkExample> resolved = builder.examples.stream().filter(example -> codes.containsKey(example.code())
+                && !normalise(example.text(), foldPlurals).isEmpty()).toList();
         this.exampleCount = builder.examples.size();
-        this.resolvedExampleCount = resolved;
-        Map<String, int[]> byExample = new HashMap<>();
-        votes.forEach((text, textVotes) -> {
-            int most = textVotes.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-            int[] named = textVotes.entrySet().stream().filter(vote -> vote.getValue() == most)
-                    .mapToInt(Map.Entry::getKey).toArray();
-            byExample.put(text, named);
+        this.resolvedExampleCount = resolved.size();
+        this.exampleConcepts = exampleConcepts(resolved, codes, foldPlurals);
+        exampleConcepts.forEach((text, named) -> {
             Set<Integer> withName = byName.computeIfAbsent(text, k -> new LinkedHashSet<>());
             Arrays.stream(named).forEach(withName::add);
         });
-        this.exampleConcepts = Map.copyOf(byExample);
         this.conceptNameCounts = new int[concepts.length];
         byName.values().forEach(named -> named.forEach(concept -> conceptNameCounts[concept]++));
         Set<EntityType> conceptTypes = new HashSet<>();
@@ -277,6 +263,28 @@ public final class ConceptLinker implements EntityEnricher {
             broader.add(List.copyOf(found));
         }
         return List.copyOf(broader);
+    }
+
+    /**
+     * Per normalised example text, the concepts most of its examples name (all of them where they tie); every
+     * example's code is one of {@code codeConcepts}.
+     */
+    private static Map<String, int[]> exampleConcepts(List<LinkExample> examples, Map<String, int[]> codeConcepts,
+                                                      boolean foldPlurals) {
+        Map<String, Map<Integer, Integer>> votes = new LinkedHashMap<>();
+        for (LinkExample example : examples) {
+            Map<Integer, Integer> textVotes = votes.computeIfAbsent(normalise(example.text(), foldPlurals),
+                    k -> new LinkedHashMap<>());
+            Arrays.stream(codeConcepts.get(example.code())).forEach(concept -> textVotes.merge(concept, 1,
+                    Integer::sum));
+        }
+        Map<String, int[]> byText = new LinkedHashMap<>();
+        votes.forEach((text, textVotes) -> {
+            int most = textVotes.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+            byText.put(text, textVotes.entrySet().stream().filter(vote -> vote.getValue() == most)
+                    .mapToInt(Map.Entry::getKey).toArray());
+        });
+        return Collections.unmodifiableMap(byText);
     }
 
     /**
@@ -440,7 +448,7 @@ public final class ConceptLinker implements EntityEnricher {
     private List<LinkedConcept> exact(String name, EntityType type, EntityType only, LinkMethod method,
                                       double factor) {
         Integer index = nameIndex.get(name);
-        return index == null ? List.of() : rank(exactScores(index, only), type, method, factor);
+        return index == null ? List.of() : rank(scores(nameConcepts[index], only), type, method, factor);
     }
 
     /**
@@ -506,10 +514,6 @@ public final class ConceptLinker implements EntityEnricher {
             }
         }
         return variants;
-    }
-
-    private Map<Integer, Double> exactScores(int name, EntityType only) {
-        return scores(nameConcepts[name], only);
     }
 
     /** Score 1 for each of {@code named} that is of type {@code only} (all when null). */
