@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
  * status on Chia and MACCROBAT, concept linking on NCBI-disease and BC5CDR, and the overhead of both against a saved
  * student's extraction (see {@link ContextBenchmark}). With {@code --json} the last line carries {@code negated} and
  * {@code uncertain} ({@code precision}, {@code recall}, {@code f1}, {@code baselineF1}, per corpus under
- * {@code byCorpus}), {@code linking} (per corpus: {@code accuracyAt1}, {@code accuracyAt5}, {@code ceiling}) and
- * {@code overheadFraction}.
+ * {@code byCorpus}), {@code linking} (per corpus: {@code accuracyAt1}, {@code accuracyAt5}, {@code ceiling},
+ * {@code split}, {@code examples}; the {@code +examples} rows link with the train split's gold as link examples and
+ * score dev with {@code --split train}) and {@code overheadFraction}.
  */
 @Command(name = "context", mixinStandardHelpOptions = true,
         description = "Assertion status (Chia, MACCROBAT), concept linking (NCBI-disease, BC5CDR) and their overhead.")
@@ -33,7 +34,8 @@ public final class ContextBenchCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test",
-            description = "Which split to score: test (report) or train (tune); default ${DEFAULT-VALUE}.")
+            description = "Which split to score: test (report) or train (tune; the linking rows with train-split"
+                    + " examples then score dev); default ${DEFAULT-VALUE}.")
     String split;
 
     @Option(names = "--triggers", paramLabel = "FILE",
