@@ -254,19 +254,19 @@ public final class ContextBenchmark {
         ConceptLinker linker = ConceptLinker.builder().addTerms(terms).build();
         Map<String, Set<String>> byCui = byCui(terms);
         Map<String, Set<String>> reach = reach(terms, byCui);
-        String splitName = split == Split.TEST ? "test" : "train";
-        String exampleScored = split == Split.TEST ? "test" : "dev";
+        boolean tuning = split == Split.TRAIN;
+        String splitName = tuning ? "train" : "test";
         List<LinkScore> links = new ArrayList<>();
         List<PubTatorDoc> ncbi = ncbi(data, splitName);
         links.add(link("ncbi-disease", splitName, ncbi, linker, reach, byCui));
         List<PubTatorDoc> cdr = bc5cdr(data, splitName);
         links.add(link("bc5cdr", splitName, cdr, linker, reach, byCui));
-        ConceptLinker ncbiTaught = ConceptLinker.builder().addTerms(terms)
-                .addExamples(examples(ncbi(data, "train"))).build();
-        links.add(link("ncbi-disease+examples", exampleScored, ncbi(data, exampleScored), ncbiTaught, reach, byCui));
-        ConceptLinker cdrTaught = ConceptLinker.builder().addTerms(terms)
-                .addExamples(examples(bc5cdr(data, "train"))).build();
-        links.add(link("bc5cdr+examples", exampleScored, bc5cdr(data, exampleScored), cdrTaught, reach, byCui));
+        // the +examples rows learn from train and score test, or dev when tuning; a split read above is reused
+        String taughtSplit = tuning ? "dev" : "test";
+        links.add(link("ncbi-disease+examples", taughtSplit, tuning ? ncbi(data, "dev") : ncbi,
+                taught(terms, tuning ? ncbi : ncbi(data, "train")), reach, byCui));
+        links.add(link("bc5cdr+examples", taughtSplit, tuning ? bc5cdr(data, "dev") : cdr,
+                taught(terms, tuning ? cdr : bc5cdr(data, "train")), reach, byCui));
 
         Overhead overhead = null;
         String note = "no --model given";
@@ -507,6 +507,11 @@ public final class ContextBenchmark {
         };
         return pubTator(data.resolve("bc5cdr/original-pubtator/" + name + ".PubTator.txt"),
                 t -> t.equals("Disease"));
+    }
+
+    /** A linker over {@code terms} taught the gold mentions and ids of {@code train} as link examples. */
+    private static ConceptLinker taught(List<Term> terms, List<PubTatorDoc> train) {
+        return ConceptLinker.builder().addTerms(terms).addExamples(examples(train)).build();
     }
 
     /** One link example per gold mention and id (a composite mention gives one per id). */
