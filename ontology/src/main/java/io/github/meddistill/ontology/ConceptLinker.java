@@ -175,11 +175,20 @@ public final class ConceptLinker implements EntityEnricher {
         this.concepts = conceptList.toArray(new ConceptInfo[0]);
         this.broaderXrefs = broaderXrefs(concepts, parentIds, conceptIds);
         Map<String, int[]> codes = codeConcepts(concepts);
-        List<LinkExample> resolved = builder.examples.stream().filter(example -> codes.containsKey(example.code())
-                && !normalise(example.text(), foldPlurals).isEmpty()).toList();
+        // each example's normalised text with the concepts its code names; those naming none are dropped
+        Map<String, List<int[]>> resolved = new LinkedHashMap<>();
+        int resolvedCount = 0;
+        for (LinkExample example : builder.examples) {
+            String text = normalise(example.text(), foldPlurals);
+            int[] named = codes.get(example.code());
+            if (named != null && !text.isEmpty()) {
+                resolved.computeIfAbsent(text, k -> new ArrayList<>()).add(named);
+                resolvedCount++;
+            }
+        }
         this.exampleCount = builder.examples.size();
-        this.resolvedExampleCount = resolved.size();
-        this.exampleConcepts = exampleConcepts(resolved, codes, foldPlurals);
+        this.resolvedExampleCount = resolvedCount;
+        this.exampleConcepts = mostNamed(resolved);
         exampleConcepts.forEach((text, named) -> {
             Set<Integer> withName = byName.computeIfAbsent(text, k -> new LinkedHashSet<>());
             Arrays.stream(named).forEach(withName::add);
@@ -266,22 +275,17 @@ public final class ConceptLinker implements EntityEnricher {
     }
 
     /**
-     * Per normalised example text, the concepts most of its examples name (all of them where they tie); every
-     * example's code is one of {@code codeConcepts}.
+     * Per example text, the concepts most of its examples name (all of them where they tie), from each example's
+     * concepts.
      */
-    private static Map<String, int[]> exampleConcepts(List<LinkExample> examples, Map<String, int[]> codeConcepts,
-                                                      boolean foldPlurals) {
-        Map<String, Map<Integer, Integer>> votes = new LinkedHashMap<>();
-        for (LinkExample example : examples) {
-            Map<Integer, Integer> textVotes = votes.computeIfAbsent(normalise(example.text(), foldPlurals),
-                    k -> new LinkedHashMap<>());
-            Arrays.stream(codeConcepts.get(example.code())).forEach(concept -> textVotes.merge(concept, 1,
-                    Integer::sum));
-        }
+    private static Map<String, int[]> mostNamed(Map<String, List<int[]>> examples) {
         Map<String, int[]> byText = new LinkedHashMap<>();
-        votes.forEach((text, textVotes) -> {
-            int most = textVotes.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-            byText.put(text, textVotes.entrySet().stream().filter(vote -> vote.getValue() == most)
+        examples.forEach((text, named) -> {
+            Map<Integer, Integer> votes = new LinkedHashMap<>();
+            named.forEach(concepts -> Arrays.stream(concepts).forEach(concept -> votes.merge(concept, 1,
+                    Integer::sum)));
+            int most = Collections.max(votes.values());
+            byText.put(text, votes.entrySet().stream().filter(vote -> vote.getValue() == most)
                     .mapToInt(Map.Entry::getKey).toArray());
         });
         return Collections.unmodifiableMap(byText);
