@@ -85,6 +85,7 @@ public final class Distillation {
     private final Optional<AbbreviationPropagation> abbreviations;
     private final int selfTrainingRounds;
     private final boolean reliabilityWeights;
+    private final boolean unknownMentions;
 
     private Distillation(Builder builder) {
         entityTypes = Set.copyOf(new TreeSet<>(builder.entityTypes));
@@ -103,6 +104,7 @@ public final class Distillation {
         abbreviations = builder.propagateAbbreviations ? Optional.of(new AbbreviationPropagation()) : Optional.empty();
         selfTrainingRounds = builder.selfTrainingRounds;
         reliabilityWeights = builder.reliabilityWeights;
+        unknownMentions = builder.unknownMentions;
     }
 
     /**
@@ -152,12 +154,21 @@ public final class Distillation {
                     estimates);
             confidences = reliability.confidences(plan, LabelJournal.annotations(trainLabels), trainingLabels);
         }
-        Student student = students.trainOrLoad(STUDENT, studentTrainer, trainingLabels, confidences);
+        List<Annotation> studentLabels = trainingLabels;
+        if (unknownMentions) {
+            UnknownMentions.Added unknown = UnknownMentions.add(LabelJournal.annotations(trainLabels), trainingLabels,
+                    confidences);
+            LOG.info("Unknown mentions: {} teacher mentions the combination left out train as neither entity nor"
+                    + " outside", unknown.added());
+            studentLabels = unknown.labels();
+            confidences = unknown.confidences();
+        }
+        Student student = students.trainOrLoad(STUDENT, studentTrainer, studentLabels, confidences);
         List<SelfTrainingRound> rounds = new ArrayList<>();
         Optional<Student> goldStudent = Optional.empty();
         try {
             if (selfTrainingRounds > 0) {
-                student = selfTrain(student, trainingLabels, confidences, labeller, students, unlabeled, rounds);
+                student = selfTrain(student, studentLabels, confidences, labeller, students, unlabeled, rounds);
             }
             if (!goldTraining.isEmpty()) {
                 goldStudent = Optional.of(students.trainOrLoad(GOLD_STUDENT, goldStudentTrainer, onlyTypes(goldTraining)));
@@ -341,6 +352,7 @@ public final class Distillation {
         private boolean propagateAbbreviations;
         private int selfTrainingRounds;
         private boolean reliabilityWeights;
+        private boolean unknownMentions;
 
         private Builder(Set<EntityType> entityTypes, StudentTrainer studentTrainer, Path outputDirectory) {
             this.entityTypes = new TreeSet<>(Objects.requireNonNull(entityTypes, "entityTypes"));
@@ -447,6 +459,19 @@ public final class Distillation {
             return this;
         }
 
+        /**
+         * Whether the mentions some teacher labelled but the combination left out (those of a teacher it does not use,
+         * or that lost its vote) train as unknown, neither entity nor outside, where they overlap no combined mention
+         * (default {@code false}: they train as outside). AutoNER's unknown phrases (Shang et al. 2018). Needs a
+         * trainer that {@linkplain StudentTrainer#weighsMentions() weighs mentions}: they weigh 0. The main job turns
+         * it on: it raised the distilled student's dev F1 on each of its three corpora (README, "Learning from
+         * incomplete teacher labels").
+         */
+        public Builder unknownMentions(boolean unknown) {
+            unknownMentions = unknown;
+            return this;
+        }
+
         /** Checks the configuration; the message names every missing or bad part. */
         public Distillation build() {
             SettingsCheck check = SettingsCheck.of("the distillation");
@@ -469,6 +494,9 @@ public final class Distillation {
                     "reliability weights need development documents to estimate each teacher's precision: call"
                     + " development(...)");
             check.require(!reliabilityWeights || studentTrainer.weighsMentions(), "reliability weights need a student"
+                    + " trainer that weighs mentions by confidence; " + studentTrainer.getClass().getName()
+                    + " does not");
+            check.require(!unknownMentions || studentTrainer.weighsMentions(), "unknown mentions need a student"
                     + " trainer that weighs mentions by confidence; " + studentTrainer.getClass().getName()
                     + " does not");
             check.require(labellingBatchSize == null || labellingBatchSize >= 1,

@@ -498,6 +498,35 @@ class DistillationTest {
     }
 
     @Test
+    void should_train_the_mentions_a_vote_left_out_as_unknown_when_unknown_mentions() {
+        // given: metformin is named by one of the two teachers, so the medication intersection leaves it out
+        CombinationSelector intersection = (dev, gold, types) -> new CombinationPlan(Map.of(
+                MED, new TypeCombination(MED, List.of("drugs", "diseases"), new IntersectionCombiner(),
+                        OptionalDouble.empty()),
+                DIS, new TypeCombination(DIS, List.of("diseases"), new IntersectionCombiner(), OptionalDouble.empty())));
+        // when
+        try (DistillationResult result = configured().combination(intersection).unknownMentions(true).build()
+                .run(unlabeled)) {
+            // then: the trainer sees it with confidence 0, the combination's own labels stay without it
+            Annotation first = result.trainingLabels().get(0);
+            assertThat(first.entities()).extracting(Entity::text).containsExactly("diabetes");
+            Entity metformin = Entity.of(first.document().text(), 0, "metformin".length(), MED);
+            assertThat(trainer.lastConfidences.of(first.documentId(), metformin)).isZero();
+            assertThat(trainer.lastConfidences.of(first.documentId(), first.entities().get(0))).isEqualTo(1.0);
+            assertThat(result.student().extract("metformin and aspirin")).extracting(Entity::text)
+                    .containsExactly("aspirin");
+        }
+    }
+
+    @Test
+    void should_require_a_trainer_that_weighs_mentions_when_unknown_mentions() {
+        StudentTrainer plain = (training, development) -> trainer.train(training, development);
+        assertThatThrownBy(() -> Distillation.builder(Set.of(MED), plain, out).addTeacher(drugs)
+                .unknownMentions(true).build())
+                .hasMessageContaining("unknown mentions need a student trainer that weighs mentions by confidence");
+    }
+
+    @Test
     void should_require_a_development_set_when_self_training() {
         assertThatThrownBy(() -> configured().selfTrainingRounds(2).build())
                 .hasMessageContaining("self-training needs development documents");

@@ -89,6 +89,11 @@ public final class DemoCommand implements Callable<Integer> {
             + " entity words estimated on dev; --outside-weight scales its outside risk) (default off).")
     Boolean positiveUnlabelled;
 
+    @Option(names = "--unknown-mentions", negatable = true, paramLabel = "", description = "Teacher mentions the"
+            + " chosen combination left out (a teacher it does not use, a lost vote) train the distilled student as"
+            + " neither entity nor outside (AutoNER's unknown phrases) (default on; --no-unknown-mentions trains them as outside).")
+    Boolean unknownMentions;
+
     @Option(names = "--encoder", paramLabel = "NAME", description = "Pretrained encoder: minilm, bge-small, e5-small (default minilm).")
     String encoder;
 
@@ -155,6 +160,7 @@ public final class DemoCommand implements Callable<Integer> {
                 selfTrainingRounds == null ? base.selfTrainingRounds() : selfTrainingRounds,
                 reliabilityWeights == null ? base.reliabilityWeights() : reliabilityWeights,
                 positiveUnlabelled == null ? base.positiveUnlabelled() : positiveUnlabelled,
+                unknownMentions == null ? base.unknownMentions() : unknownMentions,
                 llm);
     }
 

@@ -123,6 +123,11 @@ public final class DistillCommand implements Callable<Integer> {
             + " estimated on --dev; --outside-weight scales its outside risk) (default off).")
     Boolean positiveUnlabelled;
 
+    @Option(names = "--unknown-mentions", negatable = true, paramLabel = "", description = "Teacher mentions the"
+            + " chosen combination left out (a teacher it does not use, a lost vote) train the student as neither"
+            + " entity nor outside (AutoNER's unknown phrases) (default on; --no-unknown-mentions trains them as outside).")
+    Boolean unknownMentions;
+
     @Option(names = "--seed", paramLabel = "N", description = "The students' random seed (default: "
             + DistillOptions.DEFAULT_SEED + ").")
     Long seed;
@@ -177,6 +182,7 @@ public final class DistillCommand implements Callable<Integer> {
                 settings.path("selfTrainingRounds").asInt(DemoSettings.DEFAULT_SELF_TRAINING_ROUNDS),
                 settings.path("reliabilityWeights").asBoolean(DemoSettings.DEFAULT_RELIABILITY_WEIGHTS),
                 settings.path("positiveUnlabelled").asBoolean(DemoSettings.DEFAULT_POSITIVE_UNLABELLED),
+                settings.path("unknownMentions").asBoolean(DemoSettings.DEFAULT_UNKNOWN_MENTIONS),
                 settings.path("seed").asLong(DistillOptions.DEFAULT_SEED));
         String taskName = text(settings, "name", "distill");
         if (!taskName.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -317,6 +323,9 @@ public final class DistillCommand implements Callable<Integer> {
         if (positiveUnlabelled != null) {
             settings.put("positiveUnlabelled", positiveUnlabelled);
         }
+        if (unknownMentions != null) {
+            settings.put("unknownMentions", unknownMentions);
+        }
         if (seed != null) {
             settings.put("seed", seed);
         }
@@ -348,6 +357,7 @@ public final class DistillCommand implements Callable<Integer> {
                 case "selfTrainingRounds" -> config.put("selfTrainingRounds", options.selfTrainingRounds());
                 case "reliabilityWeights" -> config.put("reliabilityWeights", options.reliabilityWeights());
                 case "positiveUnlabelled" -> config.put("positiveUnlabelled", options.positiveUnlabelled());
+                case "unknownMentions" -> config.put("unknownMentions", options.unknownMentions());
                 case "seed" -> config.put("seed", options.seed());
                 case "affirmedOnly" -> config.put(key, settings.path(key).asBoolean(false));
                 case "snomedLanguageRefset" -> config.put(key, settings.path(key).asText("us"));

@@ -43,7 +43,8 @@ final class RunFile {
     /** The settings a run file may hold, in the order {@code run.json} writes them. */
     static final List<String> KEYS = List.of("notes", "dev", "test", "goldTrain", "teachers", "types", "out", "name",
             "encoder", "epochs", "minSteps", "batchSize", "learningRate", "outsideWeight", "abbreviations",
-            "selfTrainingRounds", "reliabilityWeights", "positiveUnlabelled", "seed", "openAiBaseUrl",
+            "selfTrainingRounds", "reliabilityWeights", "positiveUnlabelled", "unknownMentions", "seed",
+            "openAiBaseUrl",
             "snomedLanguageRefset", "affirmedOnly");
     private static final Set<String> PATHS = Set.of("notes", "dev", "test", "goldTrain", "out");
     private static final Set<String> PRETRAINED = Set.of("minilm", "bge-small", "e5-small");
@@ -136,7 +137,7 @@ final class RunFile {
             case "learningRate", "outsideWeight" -> {
                 return value.isNumber() ? null : "expected a number, found " + describe(value);
             }
-            case "abbreviations", "affirmedOnly", "reliabilityWeights", "positiveUnlabelled" -> {
+            case "abbreviations", "affirmedOnly", "reliabilityWeights", "positiveUnlabelled", "unknownMentions" -> {
                 return value.isBoolean() ? null : "expected true or false, found " + describe(value);
             }
             default -> {

@@ -62,6 +62,7 @@ public final class DemoReport {
         root.put("selfTrainingRounds", options.selfTrainingRounds());
         root.put("reliabilityWeights", options.reliabilityWeights());
         root.put("positiveUnlabelled", options.positiveUnlabelled());
+        root.put("unknownMentions", options.unknownMentions());
         ArrayNode tasks = root.putArray("tasks");
         results.forEach(result -> result.toJson().forEach(tasks::add));
         ArrayNode training = root.putArray("training");

@@ -58,6 +58,7 @@ public final class DistillJob {
                 .propagateAbbreviations(options.propagateAbbreviations())
                 .selfTrainingRounds(options.selfTrainingRounds())
                 .reliabilityWeights(options.reliabilityWeights())
+                .unknownMentions(options.unknownMentions())
                 .evaluator(writingPredictions(new StandardEvaluator(task.name() + " " + inputs.testName(),
                         Bootstrap.builder().build()), taskDirectory.resolve(PREDICTIONS)))
                 .addListener(progress);

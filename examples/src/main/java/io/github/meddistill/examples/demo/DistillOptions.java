@@ -20,11 +20,14 @@ import java.util.Objects;
  *     precision ({@code Distillation.Builder.reliabilityWeights})
  * @param positiveUnlabelled whether the distilled student treats the words its teachers left outside as unlabelled
  *     ({@code BertStudentTrainer.Builder.positiveUnlabelled})
+ * @param unknownMentions whether the teacher mentions the combination left out train as neither entity nor outside
+ *     ({@code Distillation.Builder.unknownMentions})
  * @param seed the students' random seed
  */
 public record DistillOptions(EncoderSource encoder, int epochs, int minSteps, int batchSize, double learningRate,
                              double outsideWeight, boolean propagateAbbreviations, int selfTrainingRounds,
-                             boolean reliabilityWeights, boolean positiveUnlabelled, long seed) {
+                             boolean reliabilityWeights, boolean positiveUnlabelled, boolean unknownMentions,
+                             long seed) {
 
     /** The seed of every run so far. */
     public static final long DEFAULT_SEED = 42;

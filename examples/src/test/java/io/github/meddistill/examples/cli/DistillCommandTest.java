@@ -43,7 +43,11 @@ class DistillCommandTest {
     }
 
     private static CommandLineRun distill(Path out, int epochs, String... more) {
-        List<String> args = new ArrayList<>(List.of("distill", dir.resolve("notes.jsonl").toString(),
+        return distill(dir.resolve("notes.jsonl"), out, epochs, more);
+    }
+
+    private static CommandLineRun distill(Path notes, Path out, int epochs, String... more) {
+        List<String> args = new ArrayList<>(List.of("distill", notes.toString(),
                 "--dev", dir.resolve("dev.jsonl").toString(), "--test", dir.resolve("test.jsonl").toString(),
                 "--gold-train", dir.resolve("gold-train.jsonl").toString(),
                 "-t", "doid=" + dir.resolve("doid.obo"), "-t", "drugbank=" + dir.resolve("drugbank.csv"), "-t", "patterns",
@@ -88,6 +92,34 @@ class DistillCommandTest {
         assertThat(JSON.readTree(plain.lastLine()).at("/positiveUnlabelled").asBoolean()).isFalse();
         Path students = out.resolve("distill/students");
         Path plainStudents = dir.resolve("out-plain/distill/students");
+        assertThat(Files.readAllBytes(students.resolve("student/model.safetensors")))
+                .isNotEqualTo(Files.readAllBytes(plainStudents.resolve("student/model.safetensors")));
+        assertThat(Files.readAllBytes(students.resolve("gold-student/model.safetensors")))
+                .isEqualTo(Files.readAllBytes(plainStudents.resolve("gold-student/model.safetensors")));
+    }
+
+    @Test
+    void should_train_the_left_out_teacher_mentions_as_unknown_by_default_and_as_outside_when_turned_off() throws Exception {
+        // given: a note with captopril, which the patterns' -pril stem finds and the DrugBank fixture lacks
+        Path notes = dir.resolve("notes-captopril.jsonl");
+        Files.writeString(notes, Files.readString(dir.resolve("notes.jsonl"))
+                + "{\"id\":\"c1\",\"text\":\"Patient c1: history of asthma; started captopril.\"}\n");
+
+        // when
+        Path out = dir.resolve("out-unknown-mentions");
+        CommandLineRun run = distill(notes, out, 1);
+        CommandLineRun plain = distill(notes, dir.resolve("out-plain-unknown"), 1, "--no-unknown-mentions");
+
+        // then medication is drugbank's alone, so captopril no longer trains as outside: the distilled student learnt
+        // otherwise, the gold-trained one did not
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(run.out()).contains("MEDICATION: union(drugbank)");
+        assertThat(JSON.readTree(out.resolve("run.json").toFile()).at("/config/unknownMentions").asBoolean()).isTrue();
+        assertThat(JSON.readTree(run.lastLine()).at("/unknownMentions").asBoolean()).isTrue();
+        assertThat(JSON.readTree(plain.lastLine()).at("/unknownMentions").asBoolean()).isFalse();
+        Path students = out.resolve("distill/students");
+        Path plainStudents = dir.resolve("out-plain-unknown/distill/students");
         assertThat(Files.readAllBytes(students.resolve("student/model.safetensors")))
                 .isNotEqualTo(Files.readAllBytes(plainStudents.resolve("student/model.safetensors")));
         assertThat(Files.readAllBytes(students.resolve("gold-student/model.safetensors")))
