@@ -463,7 +463,8 @@ public final class Distillation {
          * Whether the mentions some teacher labelled but the combination left out (those of a teacher it does not use,
          * or that lost its vote) train as unknown, neither entity nor outside, where they overlap no combined mention
          * (default {@code false}: they train as outside). AutoNER's unknown phrases (Shang et al. 2018). Needs a
-         * trainer that {@linkplain StudentTrainer#weighsMentions() weighs mentions}: they weigh 0. The main job turns
+         * trainer that {@linkplain StudentTrainer#weighsMentions() weighs mentions}: they weigh 0. In self-training
+         * rounds they stay unknown, so a student mention that overlaps one does not join. The main job turns
          * it on: it raised the distilled student's dev F1 on each of its three corpora (README, "Learning from
          * incomplete teacher labels").
          */

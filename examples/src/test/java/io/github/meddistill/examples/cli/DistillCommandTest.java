@@ -90,12 +90,7 @@ class DistillCommandTest {
                 .isTrue();
         assertThat(JSON.readTree(run.lastLine()).at("/positiveUnlabelled").asBoolean()).isTrue();
         assertThat(JSON.readTree(plain.lastLine()).at("/positiveUnlabelled").asBoolean()).isFalse();
-        Path students = out.resolve("distill/students");
-        Path plainStudents = dir.resolve("out-plain/distill/students");
-        assertThat(Files.readAllBytes(students.resolve("student/model.safetensors")))
-                .isNotEqualTo(Files.readAllBytes(plainStudents.resolve("student/model.safetensors")));
-        assertThat(Files.readAllBytes(students.resolve("gold-student/model.safetensors")))
-                .isEqualTo(Files.readAllBytes(plainStudents.resolve("gold-student/model.safetensors")));
+        assertOnlyTheDistilledStudentDiffers(out, dir.resolve("out-plain"));
     }
 
     @Test
@@ -118,8 +113,13 @@ class DistillCommandTest {
         assertThat(JSON.readTree(out.resolve("run.json").toFile()).at("/config/unknownMentions").asBoolean()).isTrue();
         assertThat(JSON.readTree(run.lastLine()).at("/unknownMentions").asBoolean()).isTrue();
         assertThat(JSON.readTree(plain.lastLine()).at("/unknownMentions").asBoolean()).isFalse();
+        assertOnlyTheDistilledStudentDiffers(out, dir.resolve("out-plain-unknown"));
+    }
+
+    /** The distilled students of the two runs differ; their gold-trained students, whose labels are complete, do not. */
+    private static void assertOnlyTheDistilledStudentDiffers(Path out, Path plainOut) throws Exception {
         Path students = out.resolve("distill/students");
-        Path plainStudents = dir.resolve("out-plain-unknown/distill/students");
+        Path plainStudents = plainOut.resolve("distill/students");
         assertThat(Files.readAllBytes(students.resolve("student/model.safetensors")))
                 .isNotEqualTo(Files.readAllBytes(plainStudents.resolve("student/model.safetensors")));
         assertThat(Files.readAllBytes(students.resolve("gold-student/model.safetensors")))
