@@ -158,8 +158,12 @@ public final class Distillation {
         if (unknownMentions) {
             UnknownMentions.Added unknown = UnknownMentions.add(LabelJournal.annotations(trainLabels), trainingLabels,
                     confidences);
-            LOG.info("Unknown mentions: {} teacher mentions the combination left out train as neither entity nor"
-                    + " outside", unknown.added());
+            if (unknown.added() == 0) {
+                LOG.info("Unknown mentions: none, every teacher mention is in the combination or overlaps one");
+            } else {
+                LOG.info("Unknown mentions: {} teacher mentions the combination left out train as neither entity nor"
+                        + " outside", unknown.added());
+            }
             studentLabels = unknown.labels();
             confidences = unknown.confidences();
         }

@@ -91,7 +91,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--unknown-mentions", negatable = true, paramLabel = "", description = "Teacher mentions the"
             + " chosen combination left out (a teacher it does not use, a lost vote) train the distilled student as"
-            + " neither entity nor outside (AutoNER's unknown phrases) (default on; --no-unknown-mentions trains them as outside).")
+            + " neither entity nor outside (AutoNER's unknown phrases) (default on; --no-unknown-mentions trains them"
+            + " as outside).")
     Boolean unknownMentions;
 
     @Option(names = "--encoder", paramLabel = "NAME", description = "Pretrained encoder: minilm, bge-small, e5-small (default minilm).")

@@ -125,7 +125,8 @@ public final class DistillCommand implements Callable<Integer> {
 
     @Option(names = "--unknown-mentions", negatable = true, paramLabel = "", description = "Teacher mentions the"
             + " chosen combination left out (a teacher it does not use, a lost vote) train the student as neither"
-            + " entity nor outside (AutoNER's unknown phrases) (default on; --no-unknown-mentions trains them as outside).")
+            + " entity nor outside (AutoNER's unknown phrases) (default on; --no-unknown-mentions trains them as"
+            + " outside).")
     Boolean unknownMentions;
 
     @Option(names = "--seed", paramLabel = "N", description = "The students' random seed (default: "

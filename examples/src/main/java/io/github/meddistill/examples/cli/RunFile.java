@@ -44,8 +44,7 @@ final class RunFile {
     static final List<String> KEYS = List.of("notes", "dev", "test", "goldTrain", "teachers", "types", "out", "name",
             "encoder", "epochs", "minSteps", "batchSize", "learningRate", "outsideWeight", "abbreviations",
             "selfTrainingRounds", "reliabilityWeights", "positiveUnlabelled", "unknownMentions", "seed",
-            "openAiBaseUrl",
-            "snomedLanguageRefset", "affirmedOnly");
+            "openAiBaseUrl", "snomedLanguageRefset", "affirmedOnly");
     private static final Set<String> PATHS = Set.of("notes", "dev", "test", "goldTrain", "out");
     private static final Set<String> PRETRAINED = Set.of("minilm", "bge-small", "e5-small");
     private static final Set<String> NO_PATH_TEACHERS = Set.of("patterns", "openai", "gemini");
