@@ -3,11 +3,13 @@ package io.github.meddistill.core.pipeline;
 import io.github.meddistill.core.Annotation;
 import io.github.meddistill.core.Entity;
 import io.github.meddistill.core.MentionConfidences;
+import io.github.meddistill.core.text.NonOverlapping;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Unknown phrases (Shang et al., AutoNER, EMNLP 2018): the mentions some teacher labelled but the chosen combination
@@ -39,20 +41,23 @@ final class UnknownMentions {
         List<Annotation> labels = new ArrayList<>(combined.size());
         int added = 0;
         for (Annotation annotation : combined) {
-            List<Entity> entities = new ArrayList<>(annotation.entities());
-            Map<Entity, Double> weights = new HashMap<>(byDocument.getOrDefault(annotation.documentId(), Map.of()));
             List<Entity> unknown = new ArrayList<>(candidates.getOrDefault(annotation.documentId(), List.of()));
             // longest first, so a phrase and a word inside it give the phrase; then document order, for determinism
             unknown.sort(Comparator.comparingInt(Entity::length).reversed().thenComparing(Entity.DOCUMENT_ORDER));
-            for (Entity candidate : unknown) {
-                if (entities.stream().noneMatch(candidate::overlaps)) {
-                    entities.add(candidate);
-                    weights.put(candidate, 0.0);
+            // the combined mentions rank first: they overlap none of each other (the plan's merge), so all are kept
+            List<Entity> ranked = new ArrayList<>(annotation.entities());
+            ranked.addAll(unknown);
+            List<Entity> kept = NonOverlapping.keep(ranked, Entity::start, Entity::end);
+            Set<Entity> combinedMentions = Set.copyOf(annotation.entities());
+            Map<Entity, Double> weights = new HashMap<>(byDocument.getOrDefault(annotation.documentId(), Map.of()));
+            for (Entity entity : kept) {
+                if (!combinedMentions.contains(entity)) {
+                    weights.put(entity, 0.0);
                     added++;
                 }
             }
             byDocument.put(annotation.documentId(), weights);
-            labels.add(new Annotation(annotation.document(), entities, annotation.source()));
+            labels.add(new Annotation(annotation.document(), kept, annotation.source()));
         }
         return new Added(List.copyOf(labels), new MentionConfidences(byDocument), added);
     }
