@@ -2,8 +2,11 @@ package io.github.meddistill.student.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -21,12 +24,15 @@ public final class SubwordTokenizer implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final long clsId;
     private final long sepId;
+    private final Optional<AsciiWordPieces> asciiWords;
 
-    private SubwordTokenizer(byte[] json, HuggingFaceTokenizer tokenizer, long clsId, long sepId) {
+    private SubwordTokenizer(byte[] json, HuggingFaceTokenizer tokenizer, long clsId, long sepId,
+            Optional<AsciiWordPieces> asciiWords) {
         this.json = json;
         this.tokenizer = tokenizer;
         this.clsId = clsId;
         this.sepId = sepId;
+        this.asciiWords = asciiWords;
     }
 
     /**
@@ -35,6 +41,11 @@ public final class SubwordTokenizer implements AutoCloseable {
      * @param source a name for error messages
      */
     public static SubwordTokenizer fromJson(byte[] json, String source) {
+        return fromJson(json, source, true);
+    }
+
+    /** As {@link #fromJson(byte[], String)}; {@code asciiInJava} false sends every word to the native tokenizer. */
+    static SubwordTokenizer fromJson(byte[] json, String source, boolean asciiInJava) {
         HuggingFaceTokenizer tokenizer;
         try {
             tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json),
@@ -49,7 +60,8 @@ public final class SubwordTokenizer implements AutoCloseable {
             throw new NonRetriableException("tokenizer " + source + " must add exactly [CLS] and [SEP] around a"
                     + " sequence (a BERT post_processor); it added " + (special.length - plain.length) + " tokens");
         }
-        return new SubwordTokenizer(json, tokenizer, special[0], special[special.length - 1]);
+        return new SubwordTokenizer(json, tokenizer, special[0], special[special.length - 1],
+                asciiInJava ? AsciiWordPieces.of(json) : Optional.empty());
     }
 
     /** Id of the token that starts every window. */
@@ -68,30 +80,60 @@ public final class SubwordTokenizer implements AutoCloseable {
     }
 
     /**
-     * Word pieces of pre-tokenized words, without special tokens.
+     * Word pieces of pre-tokenized words, without special tokens. ASCII words of a BERT word-piece tokenizer are
+     * split in Java ({@link AsciiWordPieces}, the same pieces), the others in one native call.
      *
      * @return ids and, for each piece, the index of its word in {@code words}
      */
     public Subwords encode(List<Token> words) {
-        if (words.isEmpty()) {
-            return new Subwords(new long[0], new int[0]);
+        long[][] pieces = new long[words.size()][];
+        List<Integer> nativeWords = new ArrayList<>();
+        for (int w = 0; w < pieces.length; w++) {
+            pieces[w] = asciiWords.isPresent() ? asciiWords.get().encode(words.get(w).text()) : null;
+            if (pieces[w] == null) {
+                nativeWords.add(w);
+            }
         }
-        String[] texts = new String[words.size()];
+        if (!nativeWords.isEmpty()) {
+            encodeNatively(words, nativeWords, pieces);
+        }
+        int total = 0;
+        for (long[] wordPieces : pieces) {
+            total += wordPieces.length;
+        }
+        long[] ids = new long[total];
+        int[] wordOfPiece = new int[total];
+        int next = 0;
+        for (int w = 0; w < pieces.length; w++) {
+            System.arraycopy(pieces[w], 0, ids, next, pieces[w].length);
+            Arrays.fill(wordOfPiece, next, next + pieces[w].length, w);
+            next += pieces[w].length;
+        }
+        return new Subwords(ids, wordOfPiece);
+    }
+
+    /** Fills {@code pieces} of the words at {@code indexes} with one call of the native tokenizer. */
+    private void encodeNatively(List<Token> words, List<Integer> indexes, long[][] pieces) {
+        String[] texts = new String[indexes.size()];
         for (int i = 0; i < texts.length; i++) {
-            texts[i] = words.get(i).text();
+            texts[i] = words.get(indexes.get(i)).text();
         }
         Encoding encoding = tokenizer.encode(texts, false, false);
         long[] ids = encoding.getIds();
         long[] wordIds = encoding.getWordIds();
-        int[] wordOfPiece = new int[ids.length];
+        int[] counts = new int[texts.length];
         for (int i = 0; i < ids.length; i++) {
-            if (wordIds[i] < 0 || wordIds[i] >= texts.length) {
+            if (wordIds[i] < 0 || wordIds[i] >= texts.length || (i > 0 && wordIds[i] < wordIds[i - 1])) {
                 throw new IllegalStateException("tokenizer returned word id " + wordIds[i] + " for piece " + i
                         + " of " + texts.length + " words");
             }
-            wordOfPiece[i] = (int) wordIds[i];
+            counts[(int) wordIds[i]]++;
         }
-        return new Subwords(ids, wordOfPiece);
+        int next = 0;
+        for (int i = 0; i < texts.length; i++) {
+            pieces[indexes.get(i)] = Arrays.copyOfRange(ids, next, next + counts[i]);
+            next += counts[i];
+        }
     }
 
     @Override
