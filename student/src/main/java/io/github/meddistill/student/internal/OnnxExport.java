@@ -20,7 +20,8 @@ import io.github.meddistill.student.BertConfig;
  *       {@code token_slots} (int64 {@code [tokens]}), {@code row_tokens} (int64 {@code [rows, row_length]}) and
  *       {@code attention_bias} (float {@code [rows, row_length, row_length]}) to {@code logits} (float
  *       {@code [tokens, labels]}), in fp32 or with dynamically quantised int8 matrix products; its fp32 attention is
- *       ONNX Runtime's {@code com.microsoft.Attention} operator, so this layout is for ONNX Runtime only.</li>
+ *       ONNX Runtime's {@code com.microsoft.Attention} operator and its fp32 residual steps
+ *       {@code com.microsoft.SkipLayerNormalization}, so this layout is for ONNX Runtime only.</li>
  * </ul>
  * Weight matrices are stored transposed ({@code [in, out]}) for {@code MatMul}, as torch.onnx does.
  */
@@ -197,15 +198,43 @@ public final class OnnxExport {
         FloatTensor qkvBias = new FloatTensor(new long[] {3L * hidden}, concat(qkvBiases));
         String context = node("Gather", node("Reshape", int8 ? attention(x, bias, self, qkv, qkvBias)
                 : fusedAttention(x, bias, self, qkv, qkvBias, config), "const_flat_shape"), "token_slots");
-        String attended = layerNorm(node("Add", linear(context, prefix + "attention.output.dense", tensors, int8), x),
-                prefix + "attention.output.LayerNorm", config);
+        String attended = int8
+                ? layerNorm(node("Add", linear(context, prefix + "attention.output.dense", tensors, true), x),
+                        prefix + "attention.output.LayerNorm", config)
+                : residualLayerNorm(context, x, prefix + "attention.output", tensors, config);
         String intermediate = linear(attended, prefix + "intermediate.dense", tensors, int8);
         String erf = node("Erf", node("Div", intermediate, "const_sqrt2"));
         String gelu = node("Mul", node("Mul", intermediate, node("Add", erf, "const_one_f")), "const_half");
+        if (!int8) {
+            return residualLayerNorm(gelu, attended, prefix + "output", tensors, config);
+        }
         // the feed-forward output product stays fp32 under int8: its GELU input, one scale per call, lost the most
         // (dev entity agreement with fp32 94.3% -> 96.0% NCBI-disease, 91.4% -> 94.1% BC5CDR; 1.46x -> 1.26x fp32)
         return layerNorm(node("Add", linear(gelu, prefix + "output.dense", tensors, false), attended),
                 prefix + "output.LayerNorm", config);
+    }
+
+    /**
+     * {@code LayerNorm(x W^T + b + residual)} of the fp32 graph as a product and one ONNX Runtime
+     * {@code SkipLayerNormalization}, which adds the bias and the residual in its own pass: ONNX Runtime fuses that
+     * only on 3-D inputs, and the packed graph is 2-D. 2.2% faster one note per call than Add and
+     * LayerNormalization (interleaved per note, 100 NCBI-disease abstracts, 8 rounds, 7 faster), the same entities.
+     */
+    private String residualLayerNorm(String x, String residual, String prefix, Map<String, FloatTensor> tensors,
+            BertConfig config) {
+        String dense = prefix + ".dense";
+        graph.message(5, tensor(dense + ".bias", tensors.get(dense + ".bias").shape(),
+                tensors.get(dense + ".bias").values()));
+        graph.message(5, transposed(dense + ".weight", tensors.get(dense + ".weight")));
+        String product = node("MatMul", x, dense + ".weight");
+        String output = "t" + counter++;
+        graph.message(1, new ProtoWriter().string(1, product).string(1, residual)
+                .string(1, prefix + ".LayerNorm.weight").string(1, prefix + ".LayerNorm.bias")
+                .string(1, dense + ".bias")
+                .string(2, output).string(3, output).string(4, "SkipLayerNormalization").string(7, CONTRIB_DOMAIN)
+                .message(5, new ProtoWriter().string(1, "epsilon").fixed32(2, (float) config.layerNormEps())
+                        .varint(20, 1)));
+        return output;
     }
 
     /**
