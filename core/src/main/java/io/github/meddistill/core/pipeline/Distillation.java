@@ -498,12 +498,8 @@ public final class Distillation {
             check.require(!reliabilityWeights || !development.isEmpty(),
                     "reliability weights need development documents to estimate each teacher's precision: call"
                     + " development(...)");
-            check.require(!reliabilityWeights || studentTrainer.weighsMentions(), "reliability weights need a student"
-                    + " trainer that weighs mentions by confidence; " + studentTrainer.getClass().getName()
-                    + " does not");
-            check.require(!unknownMentions || studentTrainer.weighsMentions(), "unknown mentions need a student"
-                    + " trainer that weighs mentions by confidence; " + studentTrainer.getClass().getName()
-                    + " does not");
+            requireWeighingTrainer(check, reliabilityWeights, "reliability weights");
+            requireWeighingTrainer(check, unknownMentions, "unknown mentions");
             check.require(labellingBatchSize == null || labellingBatchSize >= 1,
                     "labellingBatchSize must be at least 1: " + labellingBatchSize);
             checkUnique(development, "development", check);
@@ -511,6 +507,12 @@ public final class Distillation {
             checkUnique(goldTraining, "goldTraining", check);
             check.throwIfAny();
             return new Distillation(this);
+        }
+
+        /** {@code option} (named {@code name}) sets per-mention confidences, which only some trainers read. */
+        private void requireWeighingTrainer(SettingsCheck check, boolean option, String name) {
+            check.require(!option || studentTrainer.weighsMentions(), name + " need a student trainer that weighs"
+                    + " mentions by confidence; " + studentTrainer.getClass().getName() + " does not");
         }
 
         private static void checkUnique(List<Annotation> annotations, String field, SettingsCheck check) {
