@@ -223,17 +223,13 @@ public final class OnnxExport {
     private String residualLayerNorm(String x, String residual, String prefix, Map<String, FloatTensor> tensors,
             BertConfig config) {
         String dense = prefix + ".dense";
-        graph.message(5, tensor(dense + ".bias", tensors.get(dense + ".bias").shape(),
-                tensors.get(dense + ".bias").values()));
-        graph.message(5, transposed(dense + ".weight", tensors.get(dense + ".weight")));
-        String product = node("MatMul", x, dense + ".weight");
+        String product = product(x, dense, tensors.get(dense + ".weight"), tensors.get(dense + ".bias"));
         String output = "t" + counter++;
         graph.message(1, new ProtoWriter().string(1, product).string(1, residual)
                 .string(1, prefix + ".LayerNorm.weight").string(1, prefix + ".LayerNorm.bias")
                 .string(1, dense + ".bias")
                 .string(2, output).string(3, output).string(4, "SkipLayerNormalization").string(7, CONTRIB_DOMAIN)
-                .message(5, new ProtoWriter().string(1, "epsilon").fixed32(2, (float) config.layerNormEps())
-                        .varint(20, 1)));
+                .message(5, epsilon(config)));
         return output;
     }
 
@@ -283,11 +279,10 @@ public final class OnnxExport {
      * pattern that ONNX Runtime fuses into one {@code DynamicQuantizeMatMul}.
      */
     private String linear(String x, String prefix, FloatTensor weight, FloatTensor bias, boolean int8) {
-        graph.message(5, tensor(prefix + ".bias", bias.shape(), bias.values()));
         if (!int8) {
-            graph.message(5, transposed(prefix + ".weight", weight));
-            return node("Add", node("MatMul", x, prefix + ".weight"), prefix + ".bias");
+            return node("Add", product(x, prefix, weight, bias), prefix + ".bias");
         }
+        graph.message(5, tensor(prefix + ".bias", bias.shape(), bias.values()));
         int out = (int) weight.shape()[0];
         int in = (int) weight.shape()[1];
         float[] values = weight.values();
@@ -313,6 +308,16 @@ public final class OnnxExport {
         String product = node("MatMulInteger", quantisedX, prefix + ".weight_int8", xZeroPoint);
         String scale = node("Mul", xScale, prefix + ".weight_scale");
         return node("Add", node("Mul", nodeWithInt("Cast", "to", FLOAT, product), scale), prefix + ".bias");
+    }
+
+    /**
+     * The fp32 {@code x W^T} for a PyTorch {@code [out, in]} weight; writes the weight, transposed, and the bias as
+     * {@code prefix.bias} for the node that adds it.
+     */
+    private String product(String x, String prefix, FloatTensor weight, FloatTensor bias) {
+        graph.message(5, tensor(prefix + ".bias", bias.shape(), bias.values()));
+        graph.message(5, transposed(prefix + ".weight", weight));
+        return node("MatMul", x, prefix + ".weight");
     }
 
     private static float[] scaled(float[] values, float factor) {
@@ -367,10 +372,14 @@ public final class OnnxExport {
         ProtoWriter node = new ProtoWriter().string(1, x).string(1, prefix + ".weight").string(1, prefix + ".bias")
                 .string(2, output).string(3, output).string(4, "LayerNormalization")
                 .message(5, new ProtoWriter().string(1, "axis").varint(3, -1).varint(20, 2))
-                .message(5, new ProtoWriter().string(1, "epsilon").fixed32(2, (float) config.layerNormEps())
-                        .varint(20, 1));
+                .message(5, epsilon(config));
         graph.message(1, node);
         return output;
+    }
+
+    /** The {@code epsilon} attribute (type FLOAT) of both layer normalisations. */
+    private static ProtoWriter epsilon(BertConfig config) {
+        return new ProtoWriter().string(1, "epsilon").fixed32(2, (float) config.layerNormEps()).varint(20, 1);
     }
 
     private String node(String op, String... inputs) {
