@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.meddistill.examples.student.TrainingSummaryJson;
 import io.github.meddistill.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +45,8 @@ public final class DemoReport {
 
     /**
      * The JSON summary: {@code outDir}, {@code tasks} (one object per task and entity type) and {@code training}
-     * (one object per student trained in this run, with its steps and skipped steps of each kind).
+     * (one object per student trained in this run, in training order: its steps and skipped steps of each kind, its
+     * wall time and every epoch's dev F1 and wall time).
      */
     public ObjectNode toJson() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -67,12 +67,12 @@ public final class DemoReport {
         results.forEach(result -> result.toJson().forEach(tasks::add));
         ArrayNode training = root.putArray("training");
         for (TaskResult result : results) {
-            result.training().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(entry -> {
+            for (TrainingRun run : result.training()) {
                 ObjectNode node = training.addObject();
                 node.put("task", result.task().name());
-                node.put("system", entry.getKey());
-                node.setAll(TrainingSummaryJson.of(entry.getValue()));
-            });
+                node.put("system", run.student());
+                node.setAll(run.toJson());
+            }
         }
         return root;
     }
@@ -90,6 +90,10 @@ public final class DemoReport {
                     result.task().name(), result.trainDocuments(), result.devDocuments(), result.testDocuments(),
                     result.seconds(), result.task().name(), result.task().name(), result.combination()));
             text.append(result.table());
+            if (!result.training().isEmpty()) {
+                text.append("\nTrained in this run:\n\n");
+                result.training().forEach(run -> text.append("- ").append(run.describe()).append('\n'));
+            }
         }
         return text.toString();
     }

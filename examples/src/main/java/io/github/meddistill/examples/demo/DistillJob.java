@@ -18,8 +18,8 @@ import io.github.meddistill.student.TrainingSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One distillation, the one path of both {@code meddistill demo} (on each bundled corpus) and {@code meddistill
@@ -46,10 +46,10 @@ public final class DistillJob {
     public static TaskResult run(DistillInputs inputs, DistillOptions options, Path taskDirectory,
                                  ProgressListener progress) {
         DemoTask task = inputs.task();
-        Map<String, TrainingSummary> training = new ConcurrentHashMap<>();
+        TrainingRecorder training = new TrainingRecorder();
         Distillation.Builder builder = Distillation.builder(task.types(),
-                        trainer(task, options, options.outsideWeight(), options.positiveUnlabelled(),
-                                Distillation.STUDENT, training, progress),
+                        trainer(task, options, options.outsideWeight(), options.positiveUnlabelled(), training,
+                                progress),
                         taskDirectory)
                 .teachers(inputs.teachers())
                 .combination(new SubsetSearchSelector())
@@ -61,17 +61,17 @@ public final class DistillJob {
                 .unknownMentions(options.unknownMentions())
                 .evaluator(writingPredictions(new StandardEvaluator(task.name() + " " + inputs.testName(),
                         Bootstrap.builder().build()), taskDirectory.resolve(PREDICTIONS)))
+                .addListener(training)
                 .addListener(progress);
         if (!inputs.goldTraining().isEmpty()) {
-            builder.goldStudentTrainer(trainer(task, options, 1.0, false, Distillation.GOLD_STUDENT, training,
-                    progress))
+            builder.goldStudentTrainer(trainer(task, options, 1.0, false, training, progress))
                     .goldTraining(inputs.goldTraining());
         }
         long start = System.nanoTime();
         try (DistillationResult result = builder.build().run(inputs.notes())) {
             EvaluationReport report = (EvaluationReport) result.evaluation().orElseThrow();
             return TaskResult.of(task, inputs.notes().size(), inputs.dev().size(), inputs.test().size(),
-                    inputs.testName(), result.combination(), report, training, result.selfTraining(),
+                    inputs.testName(), result.combination(), report, training.runs(), result.selfTraining(),
                     (System.nanoTime() - start) / 1e9);
         }
     }
@@ -93,10 +93,10 @@ public final class DistillJob {
         };
     }
 
-    /** A trainer whose run summary, when it trains (a saved student may be reused instead), lands in {@code training}. */
+    /** A trainer whose runs (a saved student may be reused instead) land in {@code training}. */
     private static BertStudentTrainer trainer(DemoTask task, DistillOptions options, double outsideWeight,
-                                              boolean positiveUnlabelled, String system,
-                                              Map<String, TrainingSummary> training, ProgressListener progress) {
+                                              boolean positiveUnlabelled, TrainingRecorder training,
+                                              ProgressListener progress) {
         return BertStudentTrainer.builder()
                 .encoder(options.encoder())
                 .entityTypes(task.types())
@@ -112,14 +112,56 @@ public final class DistillJob {
                     @Override
                     public void onStep(Step step) {
                         progress.onProgress(new ProgressEvent(ProgressEvent.Stage.TRAINING,
-                                task.name() + " " + system + " epoch " + step.epoch(), step.step(), step.totalSteps()));
+                                task.name() + " " + training.current() + " epoch " + step.epoch(), step.step(),
+                                step.totalSteps()));
+                    }
+
+                    @Override
+                    public void onEpoch(Epoch epoch) {
+                        training.epochFinished(epoch);
                     }
 
                     @Override
                     public void onFinish(TrainingSummary summary) {
-                        training.put(system, summary);
+                        training.trainingFinished(summary);
                     }
                 })
                 .build();
+    }
+
+    /**
+     * Collects the task's {@link TrainingRun}s. The pipeline announces each student it is about to train (stage
+     * TRAINING, the student's name, 0 of 1) before calling its trainer on the same thread, which names the run.
+     */
+    private static final class TrainingRecorder implements ProgressListener {
+
+        private final List<TrainingRun> runs = new ArrayList<>();
+        private final List<TrainingListener.Epoch> epochs = new ArrayList<>();
+        private String current = Distillation.STUDENT;
+
+        @Override
+        public synchronized void onProgress(ProgressEvent event) {
+            if (event.stage() == ProgressEvent.Stage.TRAINING && event.done() == 0 && event.total() == 1) {
+                current = event.subject();
+                epochs.clear();
+            }
+        }
+
+        synchronized String current() {
+            return current;
+        }
+
+        synchronized void epochFinished(TrainingListener.Epoch epoch) {
+            epochs.add(epoch);
+        }
+
+        synchronized void trainingFinished(TrainingSummary summary) {
+            runs.add(new TrainingRun(current, summary, epochs));
+            epochs.clear();
+        }
+
+        synchronized List<TrainingRun> runs() {
+            return List.copyOf(runs);
+        }
     }
 }

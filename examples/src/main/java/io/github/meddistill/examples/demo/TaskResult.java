@@ -11,7 +11,6 @@ import io.github.meddistill.eval.ConfidenceInterval;
 import io.github.meddistill.eval.MatchMode;
 import io.github.meddistill.eval.report.EvaluationReport;
 import io.github.meddistill.eval.report.SystemResult;
-import io.github.meddistill.student.TrainingSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,25 +27,25 @@ import java.util.OptionalDouble;
  * @param testDocuments test notes everything was scored on
  * @param combination the chosen teacher combination per type
  * @param rowsByType the table, per entity type
- * @param training the run summary of each student trained in this run, by system name (a student reused from an
- *     earlier run has none)
+ * @param training each student trained in this run, in training order (a student reused from an earlier run has
+ *     none)
  * @param selfTraining the self-training rounds of the distilled student, empty without self-training
  * @param seconds wall time of the task
  */
 public record TaskResult(DemoTask task, int trainDocuments, int devDocuments, int testDocuments, String testName,
                          String combination,
-                         Map<EntityType, List<SystemRow>> rowsByType, Map<String, TrainingSummary> training,
+                         Map<EntityType, List<SystemRow>> rowsByType, List<TrainingRun> training,
                          List<SelfTrainingRound> selfTraining, double seconds) {
 
     public TaskResult {
         rowsByType = Map.copyOf(rowsByType);
-        training = Map.copyOf(training);
+        training = List.copyOf(training);
         selfTraining = List.copyOf(selfTraining);
     }
 
     static TaskResult of(DemoTask task, int train, int dev, int test, String testName, CombinationPlan plan,
                          EvaluationReport report,
-                         Map<String, TrainingSummary> training, List<SelfTrainingRound> selfTraining, double seconds) {
+                         List<TrainingRun> training, List<SelfTrainingRound> selfTraining, double seconds) {
         Map<EntityType, List<SystemRow>> rows = new LinkedHashMap<>();
         for (EntityType type : task.types().stream().sorted().toList()) {
             List<SystemRow> typeRows = new ArrayList<>();

@@ -71,6 +71,13 @@ class DemoEndToEndTest {
         assertThat(first.get("training")).extracting(t -> t.get("task").asText() + "/" + t.get("system").asText())
                 .contains("ncbi-disease/student", "ncbi-disease/gold-student", "maccrobat/student");
         assertThat(first.get("training")).allSatisfy(t -> assertThat(t.get("skippedNonFiniteGradient").asInt()).isZero());
+        assertThat(first.get("training")).as("dev F1 against minutes of training").allSatisfy(t -> {
+            assertThat(t.get("seconds").asDouble()).isPositive();
+            assertThat(t.get("epochs")).hasSize(t.get("epochsRun").asInt());
+            assertThat(t.at("/epochs/0/devF1").asDouble()).isBetween(0.0, 1.0);
+        });
+        assertThat(Files.readString(out.resolve("report.md"))).contains("Trained in this run:",
+                "- student: 1 epoch in ");
         for (String file : List.of("report.json", "report.md", "report.html", "ncbi-disease/report.html",
                 "bc5cdr/report.json", "ncbi-disease/students/student/config.json", "bc5cdr/students/gold-student/model.safetensors",
                 "maccrobat/report.json", "corpora/maccrobat/test/.complete")) {

@@ -73,6 +73,17 @@ class DistillCommandTest {
             assertThat(round.get("devF1ByType").fieldNames()).toIterable().containsExactly("DISEASE", "MEDICATION");
             round.get("devF1ByType").forEach(f1 -> assertThat(f1.asDouble()).isBetween(0.0, 1.0));
         }
+        JsonNode training = JSON.readTree(run.lastLine()).get("training");
+        assertThat(training).extracting(t -> t.get("system").asText())
+                .containsExactly("student", "student-round-2", "gold-student");
+        for (JsonNode student : training) {
+            assertThat(student.get("epochs")).hasSize(student.get("epochsRun").asInt());
+            assertThat(student.at("/epochs/0/devF1").asDouble()).isBetween(0.0, 1.0);
+            assertThat(student.at("/epochs/0/seconds").asDouble()).isPositive()
+                    .isLessThanOrEqualTo(student.get("seconds").asDouble());
+        }
+        assertThat(training.at("/0/epochs/0/devF1").asDouble()).as("the trainer's dev F1 is the kept one")
+                .isEqualTo(training.at("/0/bestDevF1").asDouble());
     }
 
     @Test
