@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the whole method offline on bundled public data (NCBI-disease, BC5CDR, MACCROBAT; Disease"
                 + " Ontology, HPO, DrugBank and Drugs@FDA lexicons): teachers label the training notes, the best teacher subset and rule"
-                + " per type is chosen on the dev set, a student is trained on the combined labels and another on gold"
-                + " labels, and everything is scored on the test set.",
+                + " per type is chosen on the dev set, a student is trained on the combined labels (and, with"
+                + " --gold-student or --full, another on gold labels), and everything is scored on the test set.",
                 "The default run subsamples the dev and test splits to keep the run short on 2 CPU cores;"
                         + " --full uses every document. Re-running with the same --out reuses everything already computed."})
 public final class DemoCommand implements Callable<Integer> {
@@ -48,6 +48,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--test-docs", paramLabel = "N", description = "Test notes per task (0 = all; default "
             + DemoSettings.DEFAULT_TEST_DOCUMENTS + ").")
     Integer testDocuments;
+
+    @Option(names = "--mtsamples-notes", paramLabel = "N", description = "Bundled MTSamples notes (unlabelled"
+            + " clinical transcriptions) that the teachers label beside MACCROBAT's case reports, for its distilled"
+            + " student (default " + DemoSettings.DEFAULT_MTSAMPLES_NOTES + "; 0: none).")
+    Integer mtSamplesNotes;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per student (default "
             + DemoSettings.DEFAULT_EPOCHS + ", " + DemoSettings.FULL_EPOCHS + " with --full).")
@@ -95,6 +100,11 @@ public final class DemoCommand implements Callable<Integer> {
             + " as outside).")
     Boolean unknownMentions;
 
+    @Option(names = "--gold-student", negatable = true, paramLabel = "", description = "Also train a student on"
+            + " each task's gold training labels, the reference for what the teachers' labels cost (default off, on"
+            + " with --full; it doubles the training time).")
+    Boolean goldStudent;
+
     @Option(names = "--encoder", paramLabel = "NAME", description = "Pretrained encoder: minilm, bge-small, e5-small (default minilm).")
     String encoder;
 
@@ -121,7 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
         OutputLocation.folder("--out", out);
         System.out.printf("MedDistill main job: output in %s%n", settings.outputDirectory().toAbsolutePath());
         if (settings.subsampled()) {
-            System.out.printf("Sized for 2 cores (14 minutes measured on an idle machine): %s training, %s dev"
+            System.out.printf("Sized for 2 cores (12.5 minutes measured): %s training, %s dev"
                             + " and %s test notes per task, %d epoch(s),"
                             + " more where they make fewer than %d optimizer steps; run with --full for the whole"
                             + " corpora.%n", count(settings.trainDocuments()), count(settings.devDocuments()),
@@ -151,6 +161,7 @@ public final class DemoCommand implements Callable<Integer> {
                 trainDocuments == null ? base.trainDocuments() : trainDocuments,
                 devDocuments == null ? base.devDocuments() : devDocuments,
                 testDocuments == null ? base.testDocuments() : testDocuments,
+                mtSamplesNotes == null ? base.mtSamplesNotes() : mtSamplesNotes,
                 encoder == null ? base.encoder() : PretrainedEncoder.fromId(encoder),
                 epochs == null ? base.epochs() : epochs,
                 minSteps == null ? base.minSteps() : minSteps,
@@ -162,6 +173,7 @@ public final class DemoCommand implements Callable<Integer> {
                 reliabilityWeights == null ? base.reliabilityWeights() : reliabilityWeights,
                 positiveUnlabelled == null ? base.positiveUnlabelled() : positiveUnlabelled,
                 unknownMentions == null ? base.unknownMentions() : unknownMentions,
+                goldStudent == null ? base.goldStudent() : goldStudent,
                 llm);
     }
 

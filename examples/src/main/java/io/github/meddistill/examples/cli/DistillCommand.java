@@ -255,7 +255,7 @@ public final class DistillCommand implements Callable<Integer> {
                 built.add(one);
                 labelling.add(affirmed ? AffirmedOnlyTeacher.wrap(one, engine) : one);
             }
-            DistillInputs job = new DistillInputs(new DemoTask(taskName, entityTypes), documents, devGold,
+            DistillInputs job = new DistillInputs(new DemoTask(taskName, entityTypes, false), documents, devGold,
                     testFile.isPresent() ? testGold : devGold, testFile.isPresent() ? "test" : "dev", goldTraining, labelling);
             result = DistillJob.run(job, options, outDir.resolve(taskName), ProgressBar.forTerminal(quiet));
         } finally {

@@ -1,6 +1,7 @@
 package io.github.meddistill.examples.demo;
 
 import io.github.meddistill.core.Annotation;
+import io.github.meddistill.core.Document;
 import io.github.meddistill.core.MedDistillException;
 import io.github.meddistill.core.EntityType;
 import io.github.meddistill.core.io.AnnotationReader;
@@ -8,9 +9,11 @@ import io.github.meddistill.core.io.BratReader;
 import io.github.meddistill.core.io.PubTatorReader;
 import io.github.meddistill.core.io.ReadResult;
 import io.github.meddistill.core.io.TypeMapping;
+import io.github.meddistill.examples.ontology.MtSamplesNotes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,6 +44,8 @@ public final class BundledData {
     /** The bundled brat corpus: MACCROBAT clinical case reports, one folder per split inside the zip. */
     public static final String MACCROBAT = "maccrobat";
     private static final String MACCROBAT_ZIP = "maccrobat-brat.zip";
+    /** Unlabelled clinical notes: the MTSamples transcriptions subset, as distributed (CSV, gzipped). */
+    private static final String MTSAMPLES = "mtsamples_subset.csv.gz";
     /** MACCROBAT's entity labels that the main job learns; its other labels (Lab_value, Age, ...) are skipped. */
     private static final TypeMapping MACCROBAT_TYPES = TypeMapping.builder()
             .map("Sign_symptom", EntityType.SYMPTOM)
@@ -119,6 +124,34 @@ public final class BundledData {
             throw new MedDistillException("bundled " + MACCROBAT_ZIP + " has no documents in split " + split);
         }
         return annotations;
+    }
+
+    /**
+     * {@code count} of the bundled MTSamples transcriptions (unlabelled clinical notes), spread evenly over the file,
+     * which is sorted by specialty, so that a few notes still span many specialties. Ids are {@code mtsamples-<i>},
+     * {@code i} the note's position among the file's non-empty transcriptions.
+     *
+     * @throws IllegalArgumentException when {@code count} is negative or more than the file holds
+     */
+    public static List<Document> mtSamples(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        List<String> notes;
+        try (InputStream in = gunzipped(MTSAMPLES)) {
+            notes = MtSamplesNotes.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled " + MTSAMPLES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled " + MTSAMPLES, e);
+        }
+        if (count < 0 || count > notes.size()) {
+            throw new IllegalArgumentException("MTSamples notes: expected 0 to " + notes.size() + ", found " + count);
+        }
+        List<Document> documents = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int index = (int) ((long) i * notes.size() / count);
+            documents.add(new Document("mtsamples-" + index, notes.get(index)));
+        }
+        return List.copyOf(documents);
     }
 
     /** Copies a bundled lexicon (still gzipped) into {@code directory} once and returns its path. */

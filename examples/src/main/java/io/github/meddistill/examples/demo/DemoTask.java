@@ -9,14 +9,17 @@ import java.util.Set;
  *
  * @param name the corpus name, also its resource prefix and output sub-folder
  * @param types the entity types learnt from it
+ * @param clinical whether its notes are clinical text, to which the main job adds the bundled MTSamples notes
+ *     ({@link DemoSettings#mtSamplesNotes()}) as more unlabelled notes to distil from
  */
-public record DemoTask(String name, Set<EntityType> types) {
+public record DemoTask(String name, Set<EntityType> types, boolean clinical) {
 
-    public static final DemoTask NCBI_DISEASE = new DemoTask("ncbi-disease", Set.of(EntityType.DISEASE));
-    public static final DemoTask BC5CDR = new DemoTask("bc5cdr", Set.of(EntityType.DISEASE, EntityType.MEDICATION));
+    public static final DemoTask NCBI_DISEASE = new DemoTask("ncbi-disease", Set.of(EntityType.DISEASE), false);
+    public static final DemoTask BC5CDR = new DemoTask("bc5cdr", Set.of(EntityType.DISEASE, EntityType.MEDICATION),
+            false);
     /** Clinical case reports with the third type, SYMPTOM (and DISEASE, MEDICATION). */
     public static final DemoTask MACCROBAT = new DemoTask(BundledData.MACCROBAT,
-            Set.of(EntityType.SYMPTOM, EntityType.DISEASE, EntityType.MEDICATION));
+            Set.of(EntityType.SYMPTOM, EntityType.DISEASE, EntityType.MEDICATION), true);
 
     public DemoTask {
         types = Set.copyOf(types);

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The README's main job: on each bundled corpus, label the training notes with dictionary, rule and
- * (when configured) LLM teachers, pick the best teacher subset and rule per type on the dev set, train
- * a student on the combined labels and one on the gold labels, and evaluate everything on the test
- * set. Everything is written under the output directory, and a second run reuses it. Each task runs
+ * The README's main job: on each bundled corpus, label the training notes (on a clinical task, with bundled
+ * MTSamples notes beside them) with dictionary, rule and (when configured) LLM teachers, pick the best teacher
+ * subset and rule per type on the dev set, train a student on the combined labels (and, when asked, one on the
+ * gold labels), and evaluate everything on the test set. Everything is written under the output directory, and a second run reuses it. Each task runs
  * {@link DistillJob}, the path {@code meddistill distill} runs on a user's notes.
  */
 public final class MainJob {
@@ -42,8 +42,12 @@ public final class MainJob {
         List<Annotation> train = first(BundledData.corpus(task.name(), "train", corpora), settings.trainDocuments());
         List<Annotation> dev = first(BundledData.corpus(task.name(), "devel", corpora), settings.devDocuments());
         List<Annotation> test = first(BundledData.corpus(task.name(), "test", corpora), settings.testDocuments());
-        List<Document> unlabeled = train.stream().map(Annotation::document).toList();
-        DistillInputs inputs = new DistillInputs(task, unlabeled, dev, test, "test", train,
+        List<Document> unlabeled = new ArrayList<>(train.stream().map(Annotation::document).toList());
+        if (task.clinical()) {
+            unlabeled.addAll(BundledData.mtSamples(settings.mtSamplesNotes()));
+        }
+        DistillInputs inputs = new DistillInputs(task, unlabeled, dev, test, "test",
+                settings.goldStudent() ? train : List.of(),
                 teachers.forTask(task, settings.llm()));
         return DistillJob.run(inputs, settings.options(), settings.outputDirectory().resolve(task.name()), progress);
     }

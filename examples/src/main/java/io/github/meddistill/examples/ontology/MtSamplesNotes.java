@@ -21,13 +21,20 @@ public final class MtSamplesNotes {
 
     /** The non-empty transcriptions, in file order. */
     public static List<String> read(Path csv) {
-        String content;
         try {
-            content = Files.readString(csv, StandardCharsets.UTF_8);
+            return parse(Files.readString(csv, StandardCharsets.UTF_8), csv.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv, e);
         }
-        List<List<String>> records = parse(content, csv);
+    }
+
+    /**
+     * The non-empty transcriptions of CSV {@code content}, in file order.
+     *
+     * @param csv where the content came from, for error messages
+     */
+    public static List<String> parse(String content, String csv) {
+        List<List<String>> records = records(content, csv);
         if (records.isEmpty()) {
             throw new IllegalArgumentException(csv + ": expected a header row with column '" + COLUMN
                     + "', found an empty file");
@@ -51,7 +58,7 @@ public final class MtSamplesNotes {
         return notes;
     }
 
-    private static List<List<String>> parse(String content, Path csv) {
+    private static List<List<String>> records(String content, String csv) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();

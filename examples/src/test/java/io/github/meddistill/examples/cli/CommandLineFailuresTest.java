@@ -112,6 +112,9 @@ class CommandLineFailuresTest {
                         "--html $D/out: it is a folder"),
                 keeping(fails("label with a broken second lexicon", "label $D/notes.jsonl -t doid=$D/mini.obo"
                         + " -t drugbank=$D/broken.csv --out $D/out-broken", "broken.csv"), "out-broken/doid.jsonl"),
+                keeping(fails("demo with a negative count of MTSamples notes", "demo --mtsamples-notes -1 --out"
+                        + " $D/demo-negative --quiet", "MTSamples notes must be 0 (none) or positive, found -1"),
+                        "demo-negative"),
                 // 6: gzip read wherever a corpus is read
                 passes("label a gzipped corpus", "label $D/notes.jsonl.gz -t doid=$D/mini.obo --out $D/out-gz --quiet",
                         "doid", "entities in 3 notes"),

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] REDUCED = {"--train-docs", "12", "--dev-docs", "6", "--test-docs", "6", "--epochs", "1",
-            "--min-steps", "0", "--json", "--quiet"};
+    private static final String[] REDUCED = {"--train-docs", "12", "--dev-docs", "6", "--test-docs", "6",
+            "--mtsamples-notes", "3", "--gold-student", "--epochs", "1", "--min-steps", "0", "--json", "--quiet"};
 
     @TempDir
     static Path out;
@@ -63,6 +63,9 @@ class DemoEndToEndTest {
                 assertThat(system.get("usdPer1000Notes").asDouble()).isZero();
             }
         }
+        assertThat(first.get("tasks")).as("MTSamples notes join the clinical task's training notes only")
+                .extracting(t -> t.get("trainDocuments").asInt()).containsExactly(12, 12, 12, 15, 15, 15);
+        assertThat(Files.readString(out.resolve("maccrobat/labels/doid/train.jsonl"))).contains("\"mtsamples-330\"");
         assertThat(first.get("tasks").get(1).get("systems")).as("teachers of other types are left out")
                 .extracting(s -> s.get("name").asText()).doesNotContain("drugbank", "drugsatfda");
         assertThat(run.out()).contains("| system", "student speed-up", "doid", "drugbank", "patterns", "hpo");
