@@ -30,7 +30,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path out = Path.of("meddistill-demo");
 
     @Option(names = "--full", description = "Use every document of every split and train "
-            + DemoSettings.FULL_EPOCHS + " epochs (45 minutes measured on 2 cores).")
+            + DemoSettings.FULL_EPOCHS + " epochs, with the gold-trained students (66 minutes measured on 2 cores).")
     boolean full;
 
     @Option(names = "--tasks", split = ",", paramLabel = "TASK",

@@ -40,10 +40,10 @@ import java.util.Optional;
  * @param llm LLM teachers to add, when keys or a local server are given
  */
 public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int trainDocuments, int devDocuments,
-                           int testDocuments, int mtSamplesNotes, PretrainedEncoder encoder, int epochs, int minSteps, int batchSize, double learningRate,
-                           double outsideWeight, boolean propagateAbbreviations, int selfTrainingRounds,
-                           boolean reliabilityWeights, boolean positiveUnlabelled, boolean unknownMentions,
-                           boolean goldStudent, Optional<LlmTeacherSettings> llm) {
+                           int testDocuments, int mtSamplesNotes, PretrainedEncoder encoder, int epochs, int minSteps,
+                           int batchSize, double learningRate, double outsideWeight, boolean propagateAbbreviations,
+                           int selfTrainingRounds, boolean reliabilityWeights, boolean positiveUnlabelled,
+                           boolean unknownMentions, boolean goldStudent, Optional<LlmTeacherSettings> llm) {
 
     /**
      * Every training note (0 = all), read once ({@link #DEFAULT_EPOCHS}). Chosen on dev (2026-11-26, distilled
@@ -141,19 +141,19 @@ public record DemoSettings(Path outputDirectory, List<DemoTask> tasks, int train
     /** The 15-minute default: every task, dev and test subsampled, no gold-trained reference. */
     public static DemoSettings defaults(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), DEFAULT_TRAIN_DOCUMENTS, DEFAULT_DEV_DOCUMENTS,
-                DEFAULT_TEST_DOCUMENTS, DEFAULT_MTSAMPLES_NOTES, PretrainedEncoder.MINILM, DEFAULT_EPOCHS, DistillOptions.DEFAULT_MIN_STEPS,
-                DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS,
-                DEFAULT_RELIABILITY_WEIGHTS, DEFAULT_POSITIVE_UNLABELLED, DEFAULT_UNKNOWN_MENTIONS, DEFAULT_GOLD_STUDENT,
-                Optional.empty());
+                DEFAULT_TEST_DOCUMENTS, DEFAULT_MTSAMPLES_NOTES, PretrainedEncoder.MINILM, DEFAULT_EPOCHS,
+                DistillOptions.DEFAULT_MIN_STEPS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT,
+                true, DEFAULT_SELF_TRAINING_ROUNDS, DEFAULT_RELIABILITY_WEIGHTS, DEFAULT_POSITIVE_UNLABELLED,
+                DEFAULT_UNKNOWN_MENTIONS, DEFAULT_GOLD_STUDENT, Optional.empty());
     }
 
     /** Every document of every split, and the gold-trained reference students. */
     public static DemoSettings full(Path outputDirectory) {
         return new DemoSettings(outputDirectory, DemoTask.all(), 0, 0, 0, DEFAULT_MTSAMPLES_NOTES,
-                PretrainedEncoder.MINILM, FULL_EPOCHS,
-                DistillOptions.DEFAULT_MIN_STEPS, DEFAULT_BATCH_SIZE, DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true,
-                DEFAULT_SELF_TRAINING_ROUNDS, DEFAULT_RELIABILITY_WEIGHTS, DEFAULT_POSITIVE_UNLABELLED,
-                DEFAULT_UNKNOWN_MENTIONS, true, Optional.empty());
+                PretrainedEncoder.MINILM, FULL_EPOCHS, DistillOptions.DEFAULT_MIN_STEPS, DEFAULT_BATCH_SIZE,
+                DEFAULT_LEARNING_RATE, DEFAULT_OUTSIDE_WEIGHT, true, DEFAULT_SELF_TRAINING_ROUNDS,
+                DEFAULT_RELIABILITY_WEIGHTS, DEFAULT_POSITIVE_UNLABELLED, DEFAULT_UNKNOWN_MENTIONS, true,
+                Optional.empty());
     }
 
     /** Whether any split is subsampled. */

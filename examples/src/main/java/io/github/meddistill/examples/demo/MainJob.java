@@ -11,8 +11,8 @@ import java.util.List;
  * The README's main job: on each bundled corpus, label the training notes (on a clinical task, with bundled
  * MTSamples notes beside them) with dictionary, rule and (when configured) LLM teachers, pick the best teacher
  * subset and rule per type on the dev set, train a student on the combined labels (and, when asked, one on the
- * gold labels), and evaluate everything on the test set. Everything is written under the output directory, and a second run reuses it. Each task runs
- * {@link DistillJob}, the path {@code meddistill distill} runs on a user's notes.
+ * gold labels), and evaluate everything on the test set. Everything is written under the output directory, and a
+ * second run reuses it. Each task runs {@link DistillJob}, the path {@code meddistill distill} runs on a user's notes.
  */
 public final class MainJob {
 
@@ -47,8 +47,7 @@ public final class MainJob {
             unlabeled.addAll(BundledData.mtSamples(settings.mtSamplesNotes()));
         }
         DistillInputs inputs = new DistillInputs(task, unlabeled, dev, test, "test",
-                settings.goldStudent() ? train : List.of(),
-                teachers.forTask(task, settings.llm()));
+                settings.goldStudent() ? train : List.of(), teachers.forTask(task, settings.llm()));
         return DistillJob.run(inputs, settings.options(), settings.outputDirectory().resolve(task.name()), progress);
     }
 
